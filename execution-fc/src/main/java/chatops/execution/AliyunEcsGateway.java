@@ -17,7 +17,6 @@ import com.aliyuncs.ecs.model.v20140526.StartInstancesResponse;
 import com.aliyuncs.ecs.model.v20140526.StopInstancesRequest;
 import com.aliyuncs.ecs.model.v20140526.StopInstancesResponse;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.exceptions.ServerException;
 import com.aliyuncs.http.CallBack;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
@@ -29,19 +28,13 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.policy.retry.RetryPolicy;
 import com.aliyuncs.profile.DefaultProfile;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * {@link EcsGateway} over aliyun-java-sdk-ecs: the one class that touches the Alibaba Cloud SDK.
@@ -57,8 +50,6 @@ public final class AliyunEcsGateway implements EcsGateway {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final Pattern INSTANCE_ID = Pattern.compile("^i-[a-z0-9]{1,64}$");
-  private static final Pattern REGION = Pattern.compile("^[a-z]{2,}(-[a-z0-9]+)+$");
   /**
    * Real changes use SuccessFirst: each instance is changed or refused on its own and reported,
    * so one instance in the wrong state does not hold back the rest. Dry runs use AllTogether,
@@ -77,8 +68,7 @@ public final class AliyunEcsGateway implements EcsGateway {
   }
 
   private final Supplier<AccessKey> credentials;
-  private final String endpointHost;
-  private final ProtocolType protocol;
+  private final EcsEndpoint endpoint;
   private final int connectMillis;
   private final int readMillis;
   private Connection connection;
@@ -91,16 +81,9 @@ public final class AliyunEcsGateway implements EcsGateway {
   public AliyunEcsGateway(Supplier<AccessKey> credentials, Optional<String> endpointOverride,
       Duration connectTimeout, Duration readTimeout) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.endpoint = EcsEndpoint.from(endpointOverride);
     this.connectMillis = Math.toIntExact(connectTimeout.toMillis());
     this.readMillis = Math.toIntExact(readTimeout.toMillis());
-    if (endpointOverride.isPresent()) {
-      URI uri = endpointUri(endpointOverride.get());
-      this.endpointHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      this.protocol = uri.getScheme().equals("http") ? ProtocolType.HTTP : ProtocolType.HTTPS;
-    } else {
-      this.endpointHost = null;
-      this.protocol = ProtocolType.HTTPS;
-    }
   }
 
   public AliyunEcsGateway(Supplier<AccessKey> credentials, Optional<String> endpointOverride) {
@@ -109,17 +92,12 @@ public final class AliyunEcsGateway implements EcsGateway {
 
   @Override
   public InstancePage describe(String region, List<String> instanceIds) throws EcsException {
-    List<String> ids = checkIds(instanceIds);
+    InstanceBatch batch = InstanceBatch.of(region, instanceIds);
     DescribeInstancesRequest request = new DescribeInstancesRequest();
-    request.setInstanceIds(jsonArray(ids));
+    request.setInstanceIds(batch.idsAsJsonArray());
     // The default page holds 10: instances past it would silently read as "not found".
     request.setPageSize(MAX_IDS);
-    InstancePage page = page(send(DESCRIBE, request, checkRegion(region)));
-    List<InstanceInfo> asked = new ArrayList<>();
-    for (InstanceInfo instance : page.instances()) {
-      if (ids.contains(instance.id())) asked.add(instance);
-    }
-    return new InstancePage(page.requestId(), asked, asked.size(), 1, MAX_IDS);
+    return page(send(DESCRIBE, request, batch.region())).only(batch.ids());
   }
 
   /**
@@ -129,34 +107,29 @@ public final class AliyunEcsGateway implements EcsGateway {
    */
   @Override
   public InstanceStatuses statuses(String region, List<String> instanceIds) throws EcsException {
-    InstancePage page = describe(region, instanceIds);
-    Map<String, String> statuses = new LinkedHashMap<>();
-    for (InstanceInfo instance : page.instances()) statuses.put(instance.id(), instance.status());
-    return new InstanceStatuses(page.requestId(), statuses);
+    return InstanceStatuses.of(describe(region, instanceIds));
   }
 
   @Override
   public ChangeResult change(ChangeKind kind, String region, List<String> instanceIds, boolean force, boolean dryRun)
       throws EcsException {
-    List<String> ids = checkIds(instanceIds);
-    String regionId = checkRegion(region);
+    InstanceBatch batch = InstanceBatch.of(region, instanceIds);
     if (force && !kind.acceptsForce()) throw new IllegalArgumentException(kind + " has no forced variant");
+    String mode = dryRun ? ALL_TOGETHER : SUCCESS_FIRST;
     try {
       switch (kind) {
         case START:
-          return started(send(kind.apiAction(), startRequest(ids, dryRun), regionId), dryRun);
+          return start(batch, mode, dryRun);
         case STOP:
-          return stopped(send(kind.apiAction(), stopRequest(ids, force, dryRun), regionId), dryRun);
+          return stop(batch, mode, force, dryRun);
         case REBOOT:
-          return rebooted(send(kind.apiAction(), rebootRequest(ids, force, dryRun), regionId), dryRun);
+          return reboot(batch, mode, force, dryRun);
         default:
           throw new IllegalArgumentException("unknown change " + kind);
       }
     } catch (EcsException e) {
       if (!dryRun || !e.code().equals(DRY_RUN_OPERATION)) throw e;
-      List<InstanceChange> passed = new ArrayList<>();
-      for (String id : ids) passed.add(InstanceChange.dryRunPassed(id));
-      return new ChangeResult(kind, true, e.requestId().orElse("none"), passed);
+      return ChangeResult.dryRunPassed(kind, e.requestId().orElse("none"), batch.ids());
     }
   }
 
@@ -167,66 +140,59 @@ public final class AliyunEcsGateway implements EcsGateway {
     DescribeInstancesRequest request = new DescribeInstancesRequest();
     request.setPageNumber(pageNumber);
     request.setPageSize(pageSize);
-    return page(send(DESCRIBE, request, checkRegion(region)));
+    return page(send(DESCRIBE, request, InstanceBatch.checkRegion(region)));
   }
 
-  private static StartInstancesRequest startRequest(List<String> ids, boolean dryRun) {
+  private ChangeResult start(InstanceBatch batch, String mode, boolean dryRun) throws EcsException {
     StartInstancesRequest request = new StartInstancesRequest();
-    request.setInstanceIds(ids);
-    request.setBatchOptimization(dryRun ? ALL_TOGETHER : SUCCESS_FIRST);
+    request.setInstanceIds(batch.ids());
+    request.setBatchOptimization(mode);
     request.setDryRun(dryRun);
-    return request;
-  }
-
-  private static StopInstancesRequest stopRequest(List<String> ids, boolean force, boolean dryRun) {
-    StopInstancesRequest request = new StopInstancesRequest();
-    request.setInstanceIds(ids);
-    request.setBatchOptimization(dryRun ? ALL_TOGETHER : SUCCESS_FIRST);
-    request.setForceStop(force);
-    request.setDryRun(dryRun);
-    return request;
-  }
-
-  private static RebootInstancesRequest rebootRequest(List<String> ids, boolean force, boolean dryRun) {
-    RebootInstancesRequest request = new RebootInstancesRequest();
-    request.setInstanceIds(ids);
-    request.setBatchOptimization(dryRun ? ALL_TOGETHER : SUCCESS_FIRST);
-    request.setForceReboot(force);
-    request.setDryRun(dryRun);
-    return request;
-  }
-
-  private static ChangeResult started(StartInstancesResponse response, boolean dryRun) throws EcsException {
+    StartInstancesResponse response = send(ChangeKind.START.apiAction(), request, batch.region());
     List<InstanceChange> changes = new ArrayList<>();
     for (StartInstancesResponse.InstanceResponse r : orEmpty(response.getInstanceResponses())) {
-      changes.add(change("StartInstances", r.getInstanceId(), r.getCode(), r.getMessage(),
-          r.getPreviousStatus(), r.getCurrentStatus()));
+      changes.add(change(r.getInstanceId(), r.getCode(), r.getMessage(), r.getPreviousStatus(), r.getCurrentStatus()));
     }
-    return new ChangeResult(ChangeKind.START, dryRun, requestId("StartInstances", response.getRequestId()), changes);
+    return result(ChangeKind.START, dryRun, response.getRequestId(), changes);
   }
 
-  private static ChangeResult stopped(StopInstancesResponse response, boolean dryRun) throws EcsException {
+  private ChangeResult stop(InstanceBatch batch, String mode, boolean force, boolean dryRun) throws EcsException {
+    StopInstancesRequest request = new StopInstancesRequest();
+    request.setInstanceIds(batch.ids());
+    request.setBatchOptimization(mode);
+    request.setForceStop(force);
+    request.setDryRun(dryRun);
+    StopInstancesResponse response = send(ChangeKind.STOP.apiAction(), request, batch.region());
     List<InstanceChange> changes = new ArrayList<>();
     for (StopInstancesResponse.InstanceResponse r : orEmpty(response.getInstanceResponses())) {
-      changes.add(change("StopInstances", r.getInstanceId(), r.getCode(), r.getMessage(),
-          r.getPreviousStatus(), r.getCurrentStatus()));
+      changes.add(change(r.getInstanceId(), r.getCode(), r.getMessage(), r.getPreviousStatus(), r.getCurrentStatus()));
     }
-    return new ChangeResult(ChangeKind.STOP, dryRun, requestId("StopInstances", response.getRequestId()), changes);
+    return result(ChangeKind.STOP, dryRun, response.getRequestId(), changes);
   }
 
-  private static ChangeResult rebooted(RebootInstancesResponse response, boolean dryRun) throws EcsException {
+  private ChangeResult reboot(InstanceBatch batch, String mode, boolean force, boolean dryRun) throws EcsException {
+    RebootInstancesRequest request = new RebootInstancesRequest();
+    request.setInstanceIds(batch.ids());
+    request.setBatchOptimization(mode);
+    request.setForceReboot(force);
+    request.setDryRun(dryRun);
+    RebootInstancesResponse response = send(ChangeKind.REBOOT.apiAction(), request, batch.region());
     List<InstanceChange> changes = new ArrayList<>();
     for (RebootInstancesResponse.InstanceResponse r : orEmpty(response.getInstanceResponses())) {
-      changes.add(change("RebootInstances", r.getInstanceId(), r.getCode(), r.getMessage(),
-          r.getPreviousStatus(), r.getCurrentStatus()));
+      changes.add(change(r.getInstanceId(), r.getCode(), r.getMessage(), r.getPreviousStatus(), r.getCurrentStatus()));
     }
-    return new ChangeResult(ChangeKind.REBOOT, dryRun, requestId("RebootInstances", response.getRequestId()), changes);
+    return result(ChangeKind.REBOOT, dryRun, response.getRequestId(), changes);
   }
 
-  private static InstanceChange change(String action, String id, String code, String message, String before,
-      String after) throws EcsException {
-    if (id == null || code == null) throw unreadable(action, "an instance answer without InstanceId or Code");
-    return new InstanceChange(id, code, message, before, after);
+  /** Null when ECS left out the instance or its code: {@link #result} then refuses the whole answer. */
+  private static InstanceChange change(String id, String code, String message, String before, String after) {
+    return id == null || code == null ? null : new InstanceChange(id, code, message, before, after);
+  }
+
+  private static ChangeResult result(ChangeKind kind, boolean dryRun, String requestId, List<InstanceChange> changes)
+      throws EcsException {
+    if (changes.contains(null)) throw unreadable(kind.apiAction(), "an instance answer without InstanceId or Code");
+    return new ChangeResult(kind, dryRun, requestId(kind.apiAction(), requestId), changes);
   }
 
   private static InstancePage page(DescribeInstancesResponse response) throws EcsException {
@@ -244,18 +210,17 @@ public final class AliyunEcsGateway implements EcsGateway {
     Connection current = connection();
     request.setSysRegionId(region);
     request.setSysAcceptFormat(FormatType.JSON);
-    request.setSysProtocol(protocol);
-    if (endpointHost != null) request.setSysEndpoint(endpointHost);
+    request.setSysProtocol(endpoint.https() ? ProtocolType.HTTPS : ProtocolType.HTTP);
+    endpoint.override().ifPresent(request::setSysEndpoint);
     request.setSysConnectTimeout(connectMillis);
     request.setSysReadTimeout(readMillis);
     current.statuses.forget();
     try {
       return current.client.getAcsResponse(request);
-    } catch (ServerException e) {
-      // Caught before its superclass: a 5xx whose body says nothing is still the server failing.
-      throw fromSdk(action, e, current.statuses.last(), true);
     } catch (ClientException e) {
-      throw fromSdk(action, e, current.statuses.last(), false);
+      // One catch for both: the SDK raises its ServerException only for a readable 5xx body, so the
+      // noted HTTP status, not the exception's class, says whether the server side failed.
+      throw fromSdk(action, e, current.statuses.last());
     } catch (RuntimeException e) {
       throw unreadable(action, "the SDK failed with " + e.getClass().getSimpleName());
     } finally {
@@ -263,7 +228,7 @@ public final class AliyunEcsGateway implements EcsGateway {
     }
   }
 
-  private static EcsException fromSdk(String action, ClientException e, int status, boolean serverSide) {
+  private static EcsException fromSdk(String action, ClientException e, int status) {
     String code = e.getErrCode() == null ? "" : e.getErrCode();
     if (code.equals("SDK.ReadTimeout")) {
       return new EcsException(action, EcsException.TIMEOUT, "no answer from ECS within the read timeout", null, 0);
@@ -271,18 +236,20 @@ public final class AliyunEcsGateway implements EcsGateway {
     if (code.equals("SDK.ServerUnreachable")) {
       return new EcsException(action, EcsException.CONNECTION_FAILED, "could not reach the ECS endpoint", null, 0);
     }
+    if (code.startsWith("SDK.")) {
+      // The SDK's own failures (it wraps even a missing class this way); their messages may quote the
+      // signed URL, so only names go on.
+      String cause = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
+      return new EcsException(action, EcsException.UNREADABLE_RESPONSE, "the SDK failed with " + code + cause, null,
+          status);
+    }
     if (code.isEmpty() || code.equals("(null)")) {
-      // The SDK could not read an error body (not JSON); its message would quote that body.
-      String message = "ECS answered HTTP " + status + " without a readable error";
-      if (!serverSide) return new EcsException(action, EcsException.UNREADABLE_RESPONSE, message, null, status);
+      // Not an ECS error body (HTML from a proxy, no JSON content type): the SDK's message quotes it whole.
+      String message = "ECS answered HTTP " + status + " without a JSON error body";
+      if (status < 500) return new EcsException(action, EcsException.UNREADABLE_RESPONSE, message, null, status);
       boolean unavailable = status == 502 || status == 503 || status == 504;
       return new EcsException(action, unavailable ? EcsException.SERVICE_UNAVAILABLE : EcsException.INTERNAL_ERROR,
           message, null, status);
-    }
-    if (code.startsWith("SDK.")) {
-      // The SDK's own failures: their messages may quote the signed URL, so only the code goes on.
-      String cause = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
-      return new EcsException(action, EcsException.UNREADABLE_RESPONSE, "the SDK failed with " + code + cause, null, status);
     }
     return new EcsException(action, code, e.getErrMsg(), e.getRequestId(), status);
   }
@@ -300,42 +267,6 @@ public final class AliyunEcsGateway implements EcsGateway {
   private static String requestId(String action, String requestId) throws EcsException {
     if (requestId == null || requestId.isEmpty()) throw unreadable(action, "an answer without RequestId");
     return requestId;
-  }
-
-  private static List<String> checkIds(List<String> instanceIds) {
-    if (instanceIds.isEmpty() || instanceIds.size() > MAX_IDS) {
-      throw new IllegalArgumentException("1.." + MAX_IDS + " instance IDs per call, got " + instanceIds.size());
-    }
-    for (String id : instanceIds) {
-      if (id == null || !INSTANCE_ID.matcher(id).matches()) throw new IllegalArgumentException("not an instance ID");
-    }
-    if (new HashSet<>(instanceIds).size() != instanceIds.size()) throw new IllegalArgumentException("repeated instance ID");
-    return List.copyOf(instanceIds);
-  }
-
-  private static String checkRegion(String region) {
-    // The region becomes part of the endpoint's host name: nothing but a region's shape may pass.
-    if (region == null || !REGION.matcher(region).matches()) throw new IllegalArgumentException("not a region ID");
-    return region;
-  }
-
-  /** IDs are checked against {@code i-[a-z0-9]+} first, so they need no JSON escaping. */
-  private static String jsonArray(List<String> ids) {
-    return "[\"" + String.join("\",\"", ids) + "\"]";
-  }
-
-  private static URI endpointUri(String endpoint) {
-    try {
-      URI uri = new URI(endpoint.trim());
-      boolean plain = uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
-          && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"));
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && plain) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below without echoing the value
-    }
-    throw new IllegalArgumentException("ECS_ENDPOINT must look like http(s)://host[:port]");
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -396,9 +327,7 @@ public final class AliyunEcsGateway implements EcsGateway {
     }
 
     @Override
-    protected void init(HttpClientConfig config) {
-      // the shared client was initialised when the SDK built it
-    }
+    protected void init(HttpClientConfig config) {} // the shared client was initialised when the SDK built it
 
     @Override
     public HttpResponse syncInvoke(HttpRequest request) throws IOException, ClientException {
@@ -418,9 +347,7 @@ public final class AliyunEcsGateway implements EcsGateway {
     }
 
     @Override
-    public void restoreSSLCertificate() {
-      // they were never off
-    }
+    public void restoreSSLCertificate() {} // they were never off
 
     @Override
     public boolean isSingleton() {
@@ -428,8 +355,6 @@ public final class AliyunEcsGateway implements EcsGateway {
     }
 
     @Override
-    public void close() {
-      // the shared client belongs to the SDK and every other client in this JVM
-    }
+    public void close() {} // the shared client serves every SDK client in this JVM
   }
 }

@@ -1,5 +1,6 @@
 package chatops.execution;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,13 @@ public final class ChangeResult {
     this.dryRun = dryRun;
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.changes = List.copyOf(changes);
+  }
+
+  /** ECS answers a passing dry run with {@code DryRunOperation} and no per-instance detail. */
+  static ChangeResult dryRunPassed(ChangeKind kind, String requestId, List<String> instanceIds) {
+    List<InstanceChange> passed = new ArrayList<>();
+    for (String id : instanceIds) passed.add(InstanceChange.dryRunPassed(id));
+    return new ChangeResult(kind, true, requestId, passed);
   }
 
   public ChangeKind kind() {

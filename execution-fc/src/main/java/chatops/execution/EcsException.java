@@ -21,7 +21,7 @@ public final class EcsException extends Exception {
   public static final String TIMEOUT = "Timeout";
   /** The endpoint could not be reached at all (ours). */
   public static final String CONNECTION_FAILED = "ConnectionFailed";
-  /** ECS answered something that is not a readable JSON API answer (ours). */
+  /** No ECS answer we can read: not JSON, no RequestId, or the SDK failing on it (ours). */
   public static final String UNREADABLE_RESPONSE = "UnreadableResponse";
 
   private static final int MAX_MESSAGE = 300;

@@ -46,6 +46,15 @@ public final class InstancePage {
     return List.copyOf(ids);
   }
 
+  /** This page cut down to the given IDs, as the answer to asking for exactly those. */
+  InstancePage only(List<String> instanceIds) {
+    List<InstanceInfo> asked = new ArrayList<>();
+    for (InstanceInfo instance : instances) {
+      if (instanceIds.contains(instance.id())) asked.add(instance);
+    }
+    return new InstancePage(requestId, asked, asked.size(), 1, Math.max(pageSize, asked.size()));
+  }
+
   public int totalCount() {
     return totalCount;
   }

@@ -17,6 +17,12 @@ public final class InstanceStatuses {
     this.statusById = Collections.unmodifiableMap(new LinkedHashMap<>(statusById));
   }
 
+  static InstanceStatuses of(InstancePage page) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    for (InstanceInfo instance : page.instances()) statuses.put(instance.id(), instance.status());
+    return new InstanceStatuses(page.requestId(), statuses);
+  }
+
   public String requestId() {
     return requestId;
   }
