@@ -296,9 +296,9 @@ public final class AliyunEcsGateway implements EcsGateway {
           ? new BasicSessionCredentials(key.id(), key.secret(), key.securityToken().get())
           : new BasicCredentials(key.id(), key.secret());
       this.client = new DefaultAcsClient(profile, new StaticCredentialsProvider(sdkCredentials));
-      // We retry ourselves, inside the job's deadline and only for errors worth it (Retrier).
-      client.setAutoRetry(false);
-      client.setMaxRetryNumber(0);
+      // We retry ourselves, inside the job's deadline and only for errors worth it (Retrier). Only the
+      // retry policy counts in 4.7.10 (setAutoRetry/setMaxRetryNumber are deprecated no-ops); none() is
+      // its default, set here so a later SDK default cannot retry behind our back.
       client.setSysRetryPolicy(RetryPolicy.none());
       this.statuses = new StatusNotingHttpClient(client.getHttpClient());
       client.setHttpClient(statuses);
@@ -342,11 +342,13 @@ public final class AliyunEcsGateway implements EcsGateway {
     }
 
     @Override
+    @Deprecated
     public void ignoreSSLCertificate() {
       throw new UnsupportedOperationException("certificate checks stay on");
     }
 
     @Override
+    @Deprecated
     public void restoreSSLCertificate() {} // they were never off
 
     @Override
