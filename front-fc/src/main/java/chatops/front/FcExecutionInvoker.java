@@ -95,6 +95,7 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     Objects.requireNonNull(credentials, "credentials");
     if (payload.length == 0) throw new IllegalArgumentException("an FC async invocation needs a payload");
 
+    // After a timeout the worker may still be sending, while the caller is free to reuse its array.
     byte[] body = payload.clone();
     Future<InvokeFunctionResponse> call;
     try {

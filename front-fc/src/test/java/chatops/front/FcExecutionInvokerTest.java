@@ -1,6 +1,7 @@
 package chatops.front;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,11 +16,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.Headers;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -64,7 +68,7 @@ class FcExecutionInvokerTest {
     assertEquals(ACCOUNT, call.getHeader("x-fc-account-id"));
     assertEquals("token-one", call.getHeader("x-fc-security-token"));
     assertEquals("application/octet-stream", call.getHeader("Content-Type"));
-    assertEquals(new String(JOB, UTF_8), call.getBody().readUtf8());
+    assertArrayEquals(JOB, call.getBody().readByteArray());
     assertEquals(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(JOB)),
         call.getHeader("Content-MD5"));
   }
@@ -77,7 +81,7 @@ class FcExecutionInvokerTest {
 
     RecordedRequest call = fc.takeRequest(1, TimeUnit.SECONDS);
     ZonedDateTime.parse(call.getHeader("Date"), DateTimeFormatter.RFC_1123_DATE_TIME);
-    assertEquals(java.util.Set.of("x-fc-account-id", "x-fc-invocation-type", "x-fc-security-token"),
+    assertEquals(Set.of("x-fc-account-id", "x-fc-invocation-type", "x-fc-security-token"),
         fcHeaderNames(call), "every x-fc-* header is signed, so none may appear unexpectedly");
     assertEquals("FC STS.keyid1:" + fcSignature("secret-one", call), call.getHeader("Authorization"));
   }
@@ -140,6 +144,16 @@ class FcExecutionInvokerTest {
     assertEquals("FC invoke failed: status=503 code=ServiceUnavailable fcRequestId=req-503", e.getMessage());
     assertTrue(millisSince(started) < BUDGET.toMillis() + 1000, "took " + millisSince(started) + " ms");
     assertTrue(fc.getRequestCount() <= 3, "the SDK retries a 5xx at most 3 times in all");
+  }
+
+  @Test
+  void aServerErrorWithoutABodyStillFailsCleanly() {
+    // The SDK's Gson turns an empty 5xx body into null and then trips over it (NullPointerException).
+    fc.setDispatcher(new FixedAnswer(new MockResponse().setResponseCode(502)));
+
+    InvokeFailedException e = assertThrows(InvokeFailedException.class, () -> invoker(BUDGET).invokeAsync(JOB, STS));
+
+    assertTrue(e.getMessage().startsWith("FC invoke failed: "), e.getMessage());
   }
 
   @Test
@@ -209,21 +223,14 @@ class FcExecutionInvokerTest {
 
   @Test
   void refusesSettingsTheSdkWouldMisuse() {
-    String endpoint = "http://127.0.0.1:9000";
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker(endpoint + "/2016-08-15", ACCOUNT, "cn-hangzhou", "chatops", "execution"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker("ftp://127.0.0.1", ACCOUNT, "cn-hangzhou", "chatops", "execution"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker(endpoint, ACCOUNT, "cn-hangzhou", "chat ops", "execution"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker(endpoint, ACCOUNT, "cn-hangzhou", "chatops", "../execution"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker(endpoint, "", "cn-hangzhou", "chatops", "execution"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker(endpoint, ACCOUNT, "Hangzhou", "chatops", "execution"));
-    assertThrows(IllegalArgumentException.class,
-        () -> new FcExecutionInvoker(endpoint, ACCOUNT, "cn-hangzhou", "chatops", "execution", Duration.ZERO));
+    String ok = "http://127.0.0.1:9000";
+    assertRefused(ok + "/2016-08-15", ACCOUNT, "cn-hangzhou", "chatops", "execution", BUDGET);
+    assertRefused("ftp://127.0.0.1", ACCOUNT, "cn-hangzhou", "chatops", "execution", BUDGET);
+    assertRefused(ok, ACCOUNT, "cn-hangzhou", "chat ops", "execution", BUDGET);
+    assertRefused(ok, ACCOUNT, "cn-hangzhou", "chatops", "../execution", BUDGET);
+    assertRefused(ok, "", "cn-hangzhou", "chatops", "execution", BUDGET);
+    assertRefused(ok, ACCOUNT, "Hangzhou", "chatops", "execution", BUDGET);
+    assertRefused(ok, ACCOUNT, "cn-hangzhou", "chatops", "execution", Duration.ZERO);
   }
 
   @Test
@@ -234,6 +241,12 @@ class FcExecutionInvokerTest {
 
   private FcExecutionInvoker invoker(Duration budget) {
     return new FcExecutionInvoker(fc.url("/").toString(), ACCOUNT, "cn-hangzhou", "chatops", "execution", budget);
+  }
+
+  private static void assertRefused(
+      String endpoint, String account, String region, String service, String function, Duration budget) {
+    assertThrows(IllegalArgumentException.class,
+        () -> new FcExecutionInvoker(endpoint, account, region, service, function, budget));
   }
 
   private static MockResponse queued(String requestId) {
@@ -261,8 +274,8 @@ class FcExecutionInvokerTest {
     return Base64.getEncoder().encodeToString(hmac.doFinal(canonical.toString().getBytes(UTF_8)));
   }
 
-  private static java.util.Set<String> fcHeaderNames(RecordedRequest call) {
-    java.util.Set<String> names = new java.util.TreeSet<>();
+  private static Set<String> fcHeaderNames(RecordedRequest call) {
+    Set<String> names = new TreeSet<>();
     for (String name : call.getHeaders().names()) {
       if (name.toLowerCase(Locale.ROOT).startsWith("x-fc-")) names.add(name.toLowerCase(Locale.ROOT));
     }
@@ -280,7 +293,7 @@ class FcExecutionInvokerTest {
   }
 
   /** Answers every request alike, however often the SDK retries. */
-  private static final class FixedAnswer extends okhttp3.mockwebserver.Dispatcher {
+  private static final class FixedAnswer extends Dispatcher {
     private final MockResponse answer;
 
     FixedAnswer(MockResponse answer) {
