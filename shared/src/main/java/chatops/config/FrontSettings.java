@@ -24,6 +24,7 @@ public final class FrontSettings {
   private static final Pattern TEAM_ID = Pattern.compile("[TE][A-Z0-9]{2,31}");
   private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,31}");
   private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,79}");
+  private static final Set<String> PLACEHOLDER_NAMES = Set.of("directmessage", "privategroup");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
   private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,127}");
   private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{1,32}");
@@ -60,6 +61,10 @@ public final class FrontSettings {
         any = true;
       } else if (CHANNEL_ID.matcher(channel).matches()) {
         ids.add(channel);
+      } else if (PLACEHOLDER_NAMES.contains(name)) {
+        // Slack sends these instead of a name for some conversations; allowing one would allow them all.
+        throw new SettingsException(Variable.SLACK_CHANNEL,
+            "names a placeholder Slack sends for direct messages and private channels; use the channel ID");
       } else if (CHANNEL_NAME.matcher(name).matches()) {
         names.add(name);
       } else {

@@ -136,6 +136,8 @@ class FrontSettingsTest {
         arguments("SLACK_CHANNEL", " , ", "SLACK_CHANNEL is required (* allows any channel)"),
         arguments("SLACK_CHANNEL", "ops room", "SLACK_CHANNEL must list channel IDs (C0123ABCD), channel names"
             + " (ops or #ops), or *"),
+        arguments("SLACK_CHANNEL", "ops,privategroup", "SLACK_CHANNEL names a placeholder Slack sends for direct"
+            + " messages and private channels; use the channel ID"),
         arguments("SLACK_CHANNEL", "[\"ops\"", "SLACK_CHANNEL is not a list: write it as a,b or [\"a\",\"b\"]"),
         arguments("SLACK_TEAM", "acme", "SLACK_TEAM must list Slack workspace IDs such as T0123ABCD"),
         arguments("ECS_CMD_CODE", "start,destroy", "ECS_CMD_CODE must list sub-commands among start, stop, reboot,"
