@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,8 +31,8 @@ class EcsVocabularyTest {
   @Test
   void onlyStartStopAndRebootChangeStateAndTheyWaitForATarget() {
     assertEquals(EnumSet.of(EcsAction.START, EcsAction.STOP, EcsAction.REBOOT),
-        EnumSet.copyOf(java.util.Arrays.stream(EcsAction.values()).filter(EcsAction::changesState)
-            .collect(java.util.stream.Collectors.toSet())));
+        EnumSet.copyOf(Arrays.stream(EcsAction.values()).filter(EcsAction::changesState)
+            .collect(Collectors.toSet())));
     assertEquals(InstanceState.RUNNING, EcsAction.START.targetState());
     assertEquals(InstanceState.STOPPED, EcsAction.STOP.targetState());
     assertEquals(InstanceState.RUNNING, EcsAction.REBOOT.targetState());

@@ -11,6 +11,7 @@ import chatops.ecs.EcsAction;
 import chatops.ecs.EcsCommand;
 import chatops.ecs.EcsGrammar;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -167,7 +168,7 @@ class AccessPolicyTest {
     assertRefused(policy.check("U0ADMIN", command("stop i-a i-b i-c")), Decision.Rule.INSTANCE,
         "Too many instances: 3 given, at most 2 per command.");
     assertEquals(Optional.of(Decision.Rule.INSTANCE), policy.check("U0ADMIN", command("status i-z")).rule());
-    assertAllowed(policy.check("U0GUEST", EcsCommand.of(EcsAction.LIST, java.util.List.of(), null, false, false)));
+    assertAllowed(policy.check("U0GUEST", EcsCommand.of(EcsAction.LIST, List.of(), null, false, false)));
     assertThrows(IllegalStateException.class, () -> policy.checkWorkspace("T1", "C1", "ops"));
   }
 }
