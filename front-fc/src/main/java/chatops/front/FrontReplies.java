@@ -2,6 +2,7 @@ package chatops.front;
 
 import chatops.ecs.EcsCommand;
 import chatops.ecs.EcsGrammar;
+import chatops.policy.Decision;
 import chatops.slack.Block;
 import chatops.slack.Mrkdwn;
 import chatops.slack.SlackMessage;
@@ -15,8 +16,8 @@ import java.util.List;
  *
  * <p>Text fallbacks and blocks alike are mrkdwn, so anything that came from the request goes
  * through {@link Mrkdwn#escape} (or {@link Mrkdwn#user} for an ID): a crafted command must not turn
- * into a mention such as {@code <!channel>}. The grammar's usage and errors are mrkdwn it wrote
- * (and escaped) itself, so they are shown as they are.
+ * into a mention such as {@code <!channel>}. The grammar's usage and errors and the policy's
+ * reasons are mrkdwn their authors already made safe, so they are shown as they are.
  */
 final class FrontReplies {
   /**
@@ -41,17 +42,35 @@ final class FrontReplies {
         .withBlocks(List.of(Block.section(":warning: " + error), Block.section(usage)));
   }
 
-  /** Slack sent a body we could not decode; only reached once the signature proved it is Slack's. */
-  static SlackMessage malformedForm(String reason) {
-    return refusedWithAdvice("Slack's request could not be read: " + Mrkdwn.escape(reason),
+  /**
+   * Slack's request held something we cannot use (a malformed form, a field no job may carry).
+   * Only reached once the signature proved it is Slack's; the reason is plain text from our code.
+   */
+  static SlackMessage malformedRequest(String reason) {
+    return refusedWithAdvice("Slack's request could not be read. " + sentence(Mrkdwn.escape(reason)),
         "Nothing was started. Run the command again; if it keeps failing, tell whoever runs this app.");
   }
 
-  /** A policy said no; its reason is written to be shown and reveals no configuration. */
-  static SlackMessage refused(String reason) {
-    String why = Mrkdwn.escape(reason);
-    return SlackMessage.ephemeral(why + " " + HELP_HINT)
-        .withBlocks(List.of(Block.section(":no_entry: " + why), Block.context(HELP_HINT)));
+  /**
+   * A policy said no. Its reason is mrkdwn written to be shown (quoting only validated IDs); the
+   * advice depends on the rule, since help is no use where /ecs is not enabled at all.
+   */
+  static SlackMessage refused(Decision decision) {
+    String advice = decision.rule().map(FrontReplies::advice).orElse(HELP_HINT);
+    return SlackMessage.ephemeral(decision.reason() + " " + advice)
+        .withBlocks(List.of(Block.section(":no_entry: " + decision.reason()), Block.context(advice)));
+  }
+
+  private static String advice(Decision.Rule rule) {
+    switch (rule) {
+      case WORKSPACE:
+      case CHANNEL:
+        return "Run it from a channel where /ecs is enabled.";
+      case USER:
+        return "Ask someone who may change instances to run it.";
+      default:
+        return HELP_HINT;
+    }
   }
 
   /**
@@ -98,6 +117,10 @@ final class FrontReplies {
     String note = "The result will follow in this channel.";
     return SlackMessage.inChannel(asked + " " + note)
         .withBlocks(List.of(Block.section(asked.toString()), Block.context(note)));
+  }
+
+  private static String sentence(String text) {
+    return text.endsWith(".") ? text : text + ".";
   }
 
   private static SlackMessage refusedWithAdvice(String why, String advice) {

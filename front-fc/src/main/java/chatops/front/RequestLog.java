@@ -51,7 +51,7 @@ final class RequestLog {
 
   void command(EcsCommand command) {
     this.action = command.action().word();
-    this.instances = String.join(",", command.instanceIds());
+    this.instances = command.instanceIds().isEmpty() ? null : String.join(",", command.instanceIds());
     this.region = command.region().orElse("default");
   }
 
