@@ -1,6 +1,5 @@
 package chatops.front;
 
-import chatops.config.AccessKey;
 import chatops.config.ResponseUrlPolicy;
 import chatops.ecs.EcsCommand;
 import chatops.ecs.EcsGrammar;
@@ -29,9 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>The order is the security argument. Nothing of an unverified request is acted on or echoed:
  * wrong method, oversized body and bad signature each get a bare status, and Slack's
- * {@code ssl_check} probe a bare 200 before anything else of it is read. Only
- * after verification does the caller get words, and then always HTTP 200, because Slack shows
- * anything else as an opaque failure. The invoker runs only once every check has passed.
+ * {@code ssl_check} probe a bare 200 before anything else of it is read. Only after verification
+ * does the caller get words, and then always HTTP 200, because Slack shows anything else as an
+ * opaque failure. The invoker runs only once every check has passed.
  *
  * <p>Each request leaves exactly one log line through the injected sink.
  */
@@ -44,7 +43,6 @@ public final class CommandReceiver {
   private final Clock clock;
   private final Consumer<String> log;
   private final JobCodec jobs = new JobCodec();
-
   private static final String WARM_UP_FORM = "team_id=T0&channel_id=C0&channel_name=warm-up&user_id=U0"
       + "&user_name=warm-up&command=%2Fecs&text=status+i-0&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F0";
 
@@ -166,14 +164,12 @@ public final class CommandReceiver {
       record.outcome("unusable-request", e.getMessage());
       return HttpReply.message(FrontReplies.malformedRequest(e.getMessage()));
     }
-    byte[] payload = jobs.write(job);
-    Optional<AccessKey> credentials = call.credentials();
-    if (credentials.isEmpty()) {
+    if (call.credentials().isEmpty()) {
       record.outcome("invoke-failed", "no execution credentials: does the service have a role?");
       return HttpReply.message(FrontReplies.couldNotStart());
     }
     try {
-      record.invokeId(invoker.invokeAsync(payload, credentials.get()));
+      record.invokeId(invoker.invokeAsync(jobs.write(job), call.credentials().get()));
     } catch (InvokeFailedException e) {
       record.outcome("invoke-failed", e.getMessage());
       return HttpReply.message(FrontReplies.couldNotStart());
