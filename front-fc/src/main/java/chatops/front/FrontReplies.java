@@ -44,7 +44,7 @@ final class FrontReplies {
 
   /**
    * Slack's request held something we cannot use (a malformed form, a field no job may carry).
-   * Only reached once the signature proved it is Slack's; the reason is plain text from our code.
+   * Only reached once the request is verified as Slack's; the reason is plain text from our code.
    */
   static SlackMessage malformedRequest(String reason) {
     return refusedWithAdvice("Slack's request could not be read. " + sentence(Mrkdwn.escape(reason)),
