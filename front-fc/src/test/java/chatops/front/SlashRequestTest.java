@@ -1,0 +1,33 @@
+package chatops.front;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixture's signing must itself be right, or every "accepted" test proves nothing. The vector
+ * is the worked example from Slack's "Verifying requests from Slack", re-checked with
+ * {@code printf 'v0:1531420618:%s' "$BODY" | openssl dgst -sha256 -hmac 8f742231b10e8888abcd99yyyzzz85a5}.
+ */
+class SlashRequestTest {
+  @Test
+  void signsLikeSlack() {
+    String body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
+        + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
+        + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN"
+        + "&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
+
+    assertEquals("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+        SlashRequest.signature("8f742231b10e8888abcd99yyyzzz85a5", "1531420618", body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void encodesSpacesAsSlackDoes() {
+    String body = new String(SlashRequest.command("start i-abc").body(), StandardCharsets.UTF_8);
+
+    assertTrue(body.contains("&text=start+i-abc&"), body);
+    assertTrue(body.contains("response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F"), body);
+  }
+}
