@@ -45,7 +45,7 @@ describe('template.yml broken on purpose', () => {
       /function front: SLACK_CHANNEL is read by the Front .* but not declared/],
     ['an environment variable no code reads', [["          ECS_ENDPOINT: ''\n", "          ECS_ENDPOINT: ''\n          DEBUG: 'true'\n"]],
       /function execution: declares DEBUG, which no code reads/],
-    ['a variable on the function that does not read it', [["          ECS_REGION: '${ECS_REGION}'\n", '']],
+    ['a variable only the Execution reads, missing from it', [["          ECS_REGION: '${ECS_REGION}'\n", '']],
       /function execution: ECS_REGION is read by the Execution/],
     ['a platform variable declared', [["          INVOKE_FC: execution\n", "          INVOKE_FC: execution\n          FC_REGION: cn-hangzhou\n"]],
       /declares FC_REGION, which the platform sets/],
