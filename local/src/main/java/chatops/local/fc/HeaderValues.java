@@ -104,4 +104,19 @@ final class HeaderValues {
         }
         return cookies;
     }
+
+    /** A Set-Cookie value with the attributes the cookie carries. */
+    static String setCookie(Cookie cookie) {
+        StringBuilder value = new StringBuilder(cookie.getName()).append('=').append(cookie.getValue());
+        if (cookie.getPath() != null) {
+            value.append("; Path=").append(cookie.getPath());
+        }
+        if (cookie.getDomain() != null) {
+            value.append("; Domain=").append(cookie.getDomain());
+        }
+        if (cookie.getMaxAge() >= 0) {
+            value.append("; Max-Age=").append(cookie.getMaxAge());
+        }
+        return value.append(cookie.getSecure() ? "; Secure" : "").append(cookie.isHttpOnly() ? "; HttpOnly" : "").toString();
+    }
 }

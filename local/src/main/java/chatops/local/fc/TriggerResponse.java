@@ -165,18 +165,7 @@ final class TriggerResponse implements HttpServletResponse {
 
     @Override
     public void addCookie(Cookie cookie) {
-        StringBuilder value = new StringBuilder(cookie.getName()).append('=').append(cookie.getValue());
-        if (cookie.getPath() != null) {
-            value.append("; Path=").append(cookie.getPath());
-        }
-        if (cookie.getDomain() != null) {
-            value.append("; Domain=").append(cookie.getDomain());
-        }
-        if (cookie.getMaxAge() >= 0) {
-            value.append("; Max-Age=").append(cookie.getMaxAge());
-        }
-        value.append(cookie.getSecure() ? "; Secure" : "").append(cookie.isHttpOnly() ? "; HttpOnly" : "");
-        headers.add("Set-Cookie", value.toString());
+        headers.add("Set-Cookie", HeaderValues.setCookie(cookie));
     }
 
     @Override
