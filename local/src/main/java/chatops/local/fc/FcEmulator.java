@@ -43,6 +43,8 @@ public final class FcEmulator implements Closeable {
     private final FaultPlan faults = new FaultPlan();
     private final AsyncQueue queue;
     private final ExecutorService runner;
+    /** Read once at start: MockWebServer.getPort() takes the monitor that shutdown() holds while it waits. */
+    private volatile int port;
 
     private FcEmulator(Builder builder) {
         this.accountId = builder.accountId;
@@ -66,11 +68,11 @@ public final class FcEmulator implements Closeable {
 
     /** What {@code Config.setEndpoint} takes: {@code http://127.0.0.1:PORT}. */
     public String endpoint() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public String accountId() {
@@ -154,6 +156,7 @@ public final class FcEmulator implements Closeable {
     public void close() {
         faults.reset();
         queue.close();
+        registry.stopAll();
         runner.shutdownNow();
         try {
             server.shutdown();
@@ -166,6 +169,7 @@ public final class FcEmulator implements Closeable {
         SERVER_LOG.setLevel(Level.WARNING);
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
+            port = server.getPort();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("FC emulator could not listen on 127.0.0.1", e);

@@ -25,6 +25,10 @@ final class FunctionRegistry {
                 .put(function.name(), new FunctionRuntime(function, roleCredentials, logs, runner));
     }
 
+    void stopAll() {
+        services.values().forEach(functions -> functions.values().forEach(FunctionRuntime::stop));
+    }
+
     /** Either the runtime or the error, never both. */
     Lookup find(FcPath path) {
         Map<String, FunctionRuntime> functions = services.get(path.service());

@@ -8,10 +8,14 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +32,9 @@ final class FunctionRuntime {
     private final ExecutorService runner;
     /** FC's Java runtime logs at INFO until the function lowers the level. */
     private final AtomicReference<Level> logLevel = new AtomicReference<>(Level.INFO);
+    /** Runs not yet finished, so stopping the emulator can release the threads waiting on them. */
+    private final Set<Future<byte[]>> running = new HashSet<>();
+    private boolean stopped;
     private final Object initLock = new Object();
     private boolean initialized;
 
@@ -58,13 +65,26 @@ final class FunctionRuntime {
     }
 
     private RunResult runTimed(String requestId, String qualifier, int retryCount, HandlerCall call) {
-        Future<byte[]> run = runner.submit(() -> {
-            initializeOnce(qualifier);
-            return call.run(context(requestId, qualifier, retryCount));
-        });
+        Future<byte[]> run;
+        try {
+            run = runner.submit(() -> {
+                initializeOnce(qualifier);
+                return call.run(context(requestId, qualifier, retryCount));
+            });
+        } catch (RejectedExecutionException stopped) {
+            return RunResult.failed(new IllegalStateException("the FC emulator has stopped"));
+        }
+        synchronized (running) {
+            if (stopped) {
+                run.cancel(true);
+            }
+            running.add(run);
+        }
         RunResult result;
         try {
             result = RunResult.success(run.get(function.timeLimit().toNanos(), TimeUnit.NANOSECONDS));
+        } catch (CancellationException e) {
+            result = RunResult.failed(new IllegalStateException("the FC emulator stopped during the run"));
         } catch (TimeoutException e) {
             run.cancel(true);
             result = RunResult.timedOut(function.timeLimit());
@@ -74,12 +94,24 @@ final class FunctionRuntime {
             Thread.currentThread().interrupt();
             run.cancel(true);
             result = RunResult.failed(e);
+        } finally {
+            synchronized (running) {
+                running.remove(run);
+            }
         }
         if (!result.succeeded()) {
             logs.write(function.service(), function.name(), requestId, Level.ERROR,
                     FcHeaders.UNHANDLED_ERROR + ": " + result.errorType() + ": " + result.errorMessage());
         }
         return result;
+    }
+
+    /** Cancels every unfinished run; a handler that ignores the interrupt no longer holds anyone up. */
+    void stop() {
+        synchronized (running) {
+            stopped = true;
+            running.forEach(run -> run.cancel(true));
+        }
     }
 
     private void initializeOnce(String qualifier) throws Exception {

@@ -30,11 +30,16 @@ public final class SlackEmulator implements Closeable {
     private final ResponseUrls responseUrls;
     private final PostFaults faults = new PostFaults();
     private final CommandSender sender;
+    /**
+     * Read once at start: MockWebServer.getPort() takes the server's monitor, which shutdown() holds
+     * while it waits for connection threads, so a dispatcher asking for the port then would stall it.
+     */
+    private volatile int port;
 
     private SlackEmulator(Builder builder) {
         this.signingSecret = builder.signingSecret;
         this.verificationToken = builder.verificationToken;
-        this.responseUrls = new ResponseUrls(server::getPort, builder.clock);
+        this.responseUrls = new ResponseUrls(() -> port, builder.clock);
         this.sender = new CommandSender(builder.replyTimeout, signingSecret, builder.clock);
         server.setDispatcher(new ResponseUrlEndpoint(responseUrls, faults, builder.clock));
     }
@@ -55,7 +60,7 @@ public final class SlackEmulator implements Closeable {
 
     /** {@code http://127.0.0.1:PORT}: where response URLs point, for an app's allow-list. */
     public String responseUrlBase() {
-        return "http://127.0.0.1:" + server.getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     /** A command from the default workspace; issuing it hands out a fresh response URL. */
@@ -118,6 +123,7 @@ public final class SlackEmulator implements Closeable {
         SERVER_LOG.setLevel(Level.WARNING);
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
+            port = server.getPort();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Slack emulator could not listen on 127.0.0.1", e);

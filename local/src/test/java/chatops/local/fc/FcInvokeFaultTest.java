@@ -93,4 +93,32 @@ class FcInvokeFaultTest {
         assertEquals(202, invokeAsync(2_000));
         assertEquals(1, fc.invocationCount("chatops", "execution"));
     }
+
+    @Test
+    void closingDoesNotWaitForAHandlerThatIgnoresInterrupts() {
+        fc.deploy(FcFunction.event("chatops", "stubborn", (input, output, context) -> {
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }).build());
+        Thread caller = new Thread(() -> {
+            try {
+                SdkClients.client(fc, fc.roleKey(), 30_000).invokeFunction(
+                        new InvokeFunctionRequest("chatops", "stubborn").setPayload(JOB));
+            } catch (RuntimeException expected) {
+                // The connection goes away with the emulator.
+            }
+        });
+        caller.start();
+        while (fc.invocationCount("chatops", "stubborn") == 0) {
+            Thread.onSpinWait();
+        }
+
+        long started = System.nanoTime();
+        fc.close();
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(4)) < 0,
+                "close releases the server thread instead of waiting out the 60 s time limit");
+    }
 }
