@@ -31,8 +31,9 @@ import okhttp3.mockwebserver.MockWebServer;
  */
 public final class EcsEmulator implements AutoCloseable {
   /**
-   * MockWebServer logs every request line at INFO, and the request line carries the signature and
-   * any STS token. Held in a field because JUL forgets the level of a logger nobody references.
+   * MockWebServer logs every request line at FINE, and the request line carries the signature and
+   * any STS token: a verbose logging setup would print them. Held in a field because JUL forgets the
+   * level of a logger nobody references.
    */
   private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
 
