@@ -52,11 +52,12 @@ public final class EcsEmulator implements AutoCloseable {
     this.keys = new AccessKeys();
     this.faults = new EcsFaults();
     this.log = new CallLog();
-    Map<String, EcsAction> actions = new LinkedHashMap<>(new InstanceActions(fleet).byName());
-    actions.putAll(new DescribeActions(fleet).byName());
-    Gateway gateway = new Gateway(keys, new NonceLedger(), Map.copyOf(actions).keySet(), builder.clock);
+    Map<String, EcsAction> byName = new LinkedHashMap<>(new InstanceActions(fleet).byName());
+    byName.putAll(new DescribeActions(fleet).byName());
+    Map<String, EcsAction> actions = Map.copyOf(byName);
+    Gateway gateway = new Gateway(keys, new NonceLedger(), actions.keySet(), builder.clock);
     this.server = new MockWebServer();
-    server.setDispatcher(new EcsDispatcher(faults, gateway, Map.copyOf(actions), log));
+    server.setDispatcher(new EcsDispatcher(faults, gateway, actions, log));
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 
