@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
@@ -57,7 +58,11 @@ public final class AliyunEcsGateway implements EcsGateway {
    */
   private static final String SUCCESS_FIRST = "SuccessFirst";
   private static final String ALL_TOGETHER = "AllTogether";
-  private static final String DRY_RUN_OPERATION = "DryRunOperation";
+  /**
+   * How ECS says a dry run would have succeeded: the single-instance calls answer DryRunOperation,
+   * the batch calls we make answer DRYRUN.SUCCESS (StartInstances' API reference); take either.
+   */
+  private static final Set<String> DRY_RUN_PASSED = Set.of("DryRunOperation", "DRYRUN.SUCCESS");
   private static final String DESCRIBE = "DescribeInstances";
   /** Only names the client's home; every request carries its own RegionId. */
   private static final String PROFILE_REGION = "cn-hangzhou";
@@ -129,7 +134,7 @@ public final class AliyunEcsGateway implements EcsGateway {
           throw new IllegalArgumentException("unknown change " + kind);
       }
     } catch (EcsException e) {
-      if (!dryRun || !e.code().equals(DRY_RUN_OPERATION)) throw e;
+      if (!dryRun || !DRY_RUN_PASSED.contains(e.code())) throw e;
       return ChangeResult.dryRunPassed(kind, e.requestId().orElse("none"), batch.ids());
     }
   }

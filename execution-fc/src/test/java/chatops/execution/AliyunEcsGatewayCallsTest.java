@@ -152,6 +152,17 @@ class AliyunEcsGatewayCallsTest {
   }
 
   @Test
+  void theBatchCallsDryRunAnswerPassesToo() throws Exception {
+    ecs.enqueue(error(400, "DRYRUN.SUCCESS", "This request is a dryrun request with successful result.", "REQ-DRY2"));
+
+    ChangeResult result = gateway.change(ChangeKind.START, "cn-hangzhou", List.of("i-aaa1"), false, true);
+
+    assertTrue(result.dryRun());
+    assertEquals("REQ-DRY2", result.requestId());
+    assertTrue(result.changes().stream().allMatch(InstanceChange::accepted));
+  }
+
+  @Test
   void listPagesThroughTheRegion() throws Exception {
     ecs.enqueue(describeInstances("REQ-L2", 120, 2, 50,
         instance("i-aaa1", "web-1", "Running", "cn-hangzhou-h", "ecs.g7.large")));
