@@ -43,8 +43,8 @@ import java.util.function.Supplier;
  * singleton configured by whichever client was built first, so timeouts are set on every request;
  * its exceptions carry no HTTP status, so a thin wrapper around that client notes it; its
  * connection-error messages quote the signed URL (security token included), so they are never
- * passed on; and {@code DEBUG=sdk} in the environment would log the string to sign, so that
- * switch is forced off.
+ * passed on; it refuses any answer whose content type is not JSON or XML before reading it; and
+ * {@code DEBUG=sdk} in the environment would log the string to sign, so that switch is forced off.
  */
 public final class AliyunEcsGateway implements EcsGateway {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -76,7 +76,8 @@ public final class AliyunEcsGateway implements EcsGateway {
   /**
    * @param credentials asked before every call; a different key (rotated STS credentials) builds a new client
    * @param endpointOverride {@code ECS_ENDPOINT} such as {@code http://127.0.0.1:8080}; empty = HTTPS
-   *     to the region's own endpoint ({@code ecs.<region>.aliyuncs.com})
+   *     to the region's own endpoint, which the SDK resolves offline from its bundled table or the
+   *     {@code ecs.<region>.aliyuncs.com} rule (cn-hangzhou: {@code ecs-cn-hangzhou.aliyuncs.com})
    */
   public AliyunEcsGateway(Supplier<AccessKey> credentials, Optional<String> endpointOverride,
       Duration connectTimeout, Duration readTimeout) {
@@ -296,9 +297,9 @@ public final class AliyunEcsGateway implements EcsGateway {
           ? new BasicSessionCredentials(key.id(), key.secret(), key.securityToken().get())
           : new BasicCredentials(key.id(), key.secret());
       this.client = new DefaultAcsClient(profile, new StaticCredentialsProvider(sdkCredentials));
-      // We retry ourselves, inside the job's deadline and only for errors worth it (Retrier).
-      client.setAutoRetry(false);
-      client.setMaxRetryNumber(0);
+      // We retry ourselves, inside the job's deadline and only for errors worth it (Retrier). Only the
+      // retry policy counts in 4.7.10 (setAutoRetry/setMaxRetryNumber are deprecated no-ops); none() is
+      // its default, set here so a later SDK default cannot retry behind our back.
       client.setSysRetryPolicy(RetryPolicy.none());
       this.statuses = new StatusNotingHttpClient(client.getHttpClient());
       client.setHttpClient(statuses);
@@ -342,11 +343,13 @@ public final class AliyunEcsGateway implements EcsGateway {
     }
 
     @Override
+    @Deprecated
     public void ignoreSSLCertificate() {
       throw new UnsupportedOperationException("certificate checks stay on");
     }
 
     @Override
+    @Deprecated
     public void restoreSSLCertificate() {} // they were never off
 
     @Override

@@ -65,6 +65,7 @@ class AliyunEcsGatewayErrorsTest {
     assertEquals(message, e.safeMessage());
     assertEquals(retryable, e.retryable());
     assertEquals(ramAction.equals("-") ? Optional.empty() : Optional.of(ramAction), e.missingRamAction());
+    assertEquals(1, ecs.getRequestCount(), "the SDK never retries on its own; the Retrier decides");
   }
 
   @Test
