@@ -206,7 +206,7 @@ public final class AliyunEcsGateway implements EcsGateway {
     for (DescribeInstancesResponse.Instance i : orEmpty(response.getInstances())) {
       if (i.getInstanceId() == null) throw unreadable(DESCRIBE, "an instance without InstanceId");
       instances.add(new InstanceInfo(i.getInstanceId(), i.getInstanceName(), i.getStatus(), i.getZoneId(),
-          i.getInstanceType()));
+          i.getInstanceType(), EcsTimestamp.parse(i.getStartTime()).orElse(null)));
     }
     return new InstancePage(requestId(DESCRIBE, response.getRequestId()), instances,
         orZero(response.getTotalCount()), orZero(response.getPageNumber()), orZero(response.getPageSize()));

@@ -230,7 +230,7 @@ final class FakeFleet implements EcsGateway {
     }
 
     InstanceInfo info(Instant now) {
-      return new InstanceInfo(id, name, status(now), "cn-hangzhou-h", "ecs.g7.large");
+      return new InstanceInfo(id, name, status(now), "cn-hangzhou-h", "ecs.g7.large", null);
     }
   }
 }
