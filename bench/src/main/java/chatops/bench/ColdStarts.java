@@ -1,0 +1,160 @@
+package chatops.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Runs fresh JVMs of each {@link Case} in rounds, the order reversed every round so a drift in the
+ * machine's load falls on every case alike, and keeps each run's whole-process wall time (fork to
+ * exit, as this process sees it) and peak resident memory ({@code /usr/bin/time -v}).
+ */
+final class ColdStarts {
+  static final String SIGNING_SECRET = "bench-signing-secret";
+  static final String BODY = "token=unused&team_id=T0001&team_domain=bench&channel_id=C0001"
+      + "&channel_name=ops&user_id=U0001&user_name=alice&command=%2Fecs&text=start+i-bench0001"
+      + "&api_app_id=A0001&trigger_id=1.2.3"
+      + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0001%2F1%2Fabc";
+  private static final File GNU_TIME = new File("/usr/bin/time");
+
+  /** One kind of measured JVM: the harness mode and the JVM flags it runs with. */
+  static final class Case {
+    final String name;
+    final String mode;
+    final List<String> jvmFlags;
+    final Samples wallMillis = new Samples();
+    final Samples peakRssKib = new Samples();
+
+    Case(String name, String mode, List<String> jvmFlags) {
+      this.name = name;
+      this.mode = mode;
+      this.jvmFlags = jvmFlags;
+    }
+  }
+
+  private final String java;
+  private final String classpath;
+  private final Map<String, String> env;
+  private final Path scratch;
+
+  ColdStarts(Path frontJar, Path harnessJar, String fcEndpoint) throws IOException {
+    this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    this.classpath = frontJar + File.pathSeparator + harnessJar;
+    this.scratch = Files.createTempDirectory("chatops-cold");
+    this.env = new LinkedHashMap<>();
+    env.put("PATH", "/usr/bin:/bin");
+    env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+    env.put("SLACK_CHANNEL", "C0001");
+    env.put("FUNCTION_COMPUTE_ENDPOINT", fcEndpoint);
+    env.put("FC_ACCOUNT_ID", FcStandIn.ACCOUNT_ID);
+    env.put("FC_REGION", FcStandIn.REGION);
+    env.put("INVOKE_SERVICE", FcStandIn.SERVICE);
+    env.put("INVOKE_FC", FcStandIn.FUNCTION);
+  }
+
+  static boolean measuresMemory() {
+    return GNU_TIME.canExecute();
+  }
+
+  /** {@code warmUps} unmeasured rounds first: they bring the jars into the page cache. */
+  void run(List<Case> cases, int warmUps, int rounds) throws IOException, InterruptedException {
+    for (int round = -warmUps; round < rounds; round++) {
+      List<Case> order = new ArrayList<>(cases);
+      if (Math.floorMod(round, 2) == 1) Collections.reverse(order);
+      for (Case c : order) {
+        Run run = once(c);
+        if (round >= 0) {
+          c.wallMillis.add(run.wallMillis);
+          if (run.peakRssKib > 0) c.peakRssKib.add(run.peakRssKib);
+        }
+      }
+    }
+  }
+
+  /** What one case's command line looks like, for the report. */
+  String commandLine(Case c) {
+    List<String> shown = new ArrayList<>(List.of("java"));
+    shown.addAll(c.jvmFlags);
+    shown.addAll(List.of("-cp", "front-fc.jar:bench-harness.jar", "chatops.bench.cold.ColdStart", c.mode,
+        "BODY", "TIMESTAMP", "SIGNATURE"));
+    return String.join(" ", shown);
+  }
+
+  private Run once(Case c) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    Path rss = scratch.resolve("rss.txt");
+    if (measuresMemory()) command.addAll(List.of(GNU_TIME.getPath(), "-v", "-o", rss.toString()));
+    command.addAll(command(c));
+    Path out = scratch.resolve("out.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(out.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+
+    long started = System.nanoTime();
+    Process process = builder.start();
+    int exit = process.waitFor();
+    double wallMillis = (System.nanoTime() - started) / 1e6;
+
+    String output = Files.readString(out);
+    if (exit != 0 || !output.contains("ok=true")) {
+      throw new IllegalStateException("cold start '" + c.name + "' failed (exit " + exit + "):\n" + output);
+    }
+    return new Run(wallMillis, measuresMemory() ? peakRss(Files.readString(rss)) : 0);
+  }
+
+  private List<String> command(Case c) {
+    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(c.jvmFlags);
+    command.addAll(List.of("-cp", classpath, "chatops.bench.cold.ColdStart", c.mode, BODY, timestamp,
+        slackSignature(timestamp)));
+    return command;
+  }
+
+  private static long peakRss(String timeReport) {
+    for (String line : timeReport.split("\n")) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("Maximum resident set size (kbytes):")) {
+        return Long.parseLong(trimmed.substring(trimmed.indexOf(':') + 1).trim());
+      }
+    }
+    throw new IllegalStateException("/usr/bin/time -v printed no maximum resident set size");
+  }
+
+  /** Slack's signature over the body, made here so the measured JVM does only the verifying. */
+  static String slackSignature(String timestamp) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + BODY).getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder("v0=");
+      for (byte b : digest) hex.append(String.format("%02x", b));
+      return hex.toString();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class Run {
+    final double wallMillis;
+    final long peakRssKib;
+
+    Run(double wallMillis, long peakRssKib) {
+      this.wallMillis = wallMillis;
+      this.peakRssKib = peakRssKib;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package chatops.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The rows of the performance table, each with its target and whether this run met it. */
+final class Report {
+  private final List<String[]> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  void cold(ColdStarts.Case floor, ColdStarts.Case front, List<ColdStarts.Case> all, ColdStarts runs, int rounds) {
+    double ratio = front.wallMillis.median() / floor.wallMillis.median();
+    row("Floor cold start (form decode + one HMAC-SHA256), median wall", millis(floor.wallMillis), "", "");
+    row("Front cold start (initialize + verify + async invoke + reply), median wall", millis(front.wallMillis), "", "");
+    row("**Front cold start / floor**", String.format(Locale.ROOT, "**%.2f×**", ratio), "≤ 2.00×", met(ratio <= 2.0));
+    for (ColdStarts.Case c : all) {
+      if (c == floor || c == front) continue;
+      double flagged = c.wallMillis.median() / floor.wallMillis.median();
+      row("(JVM flags, not deployable as is) " + c.name + " / floor",
+          String.format(Locale.ROOT, "%.2f× (%s)", flagged, millis(c.wallMillis)), "", "");
+    }
+    if (front.peakRssKib.count() > 0) {
+      double mib = front.peakRssKib.max() / 1024;
+      row("Front peak RSS of the cold start, " + ColdReport.HEAP + " (max of " + front.peakRssKib.count() + ")",
+          String.format(Locale.ROOT, "%.1f MiB (median %.1f; floor %.1f)", mib,
+              front.peakRssKib.median() / 1024, floor.peakRssKib.median() / 1024),
+          "fits 128 MB", met(mib * 1.048576 <= 128));
+    } else {
+      notes.add("Peak RSS not measured: /usr/bin/time is missing (apt-get install time).");
+    }
+    notes.add("Cold starts: " + rounds + " measured rounds after 2 unmeasured ones, cases alternating and "
+        + "reversed each round; wall time from fork to exit seen by the parent. Each: `"
+        + runs.commandLine(front) + "`");
+  }
+
+  void warm(WarmRuns warm) {
+    row("Front warm decision (CommandReceiver.handle), throughput on 1 thread",
+        String.format(Locale.ROOT, "%,.0f ops/s", warm.opsPerSecond), "≥ 20,000 ops/s", met(warm.opsPerSecond >= 20_000));
+    row("Front warm decision, p99 (JMH SampleTime)",
+        String.format(Locale.ROOT, "%.1f µs (p50 %.1f, p99.9 %.1f)", warm.p99Micros, warm.p50Micros, warm.p999Micros),
+        "< 1 ms", met(warm.p99Micros < 1000));
+  }
+
+  void jars(Path front, Path execution) throws IOException {
+    jar("front-fc.jar", front, 6);
+    jar("execution-fc.jar", execution, 19);
+  }
+
+  void row(String measurement, String result, String target, String verdict) {
+    rows.add(new String[] {measurement, result, target, verdict});
+  }
+
+  void note(String note) {
+    notes.add(note);
+  }
+
+  String toMarkdown(String machine) {
+    StringBuilder out = new StringBuilder("| measurement | result | target | met |\n|---|---|---|---|\n");
+    for (String[] row : rows) out.append("| ").append(String.join(" | ", row)).append(" |\n");
+    out.append("\nMachine: ").append(machine).append('\n');
+    for (String note : notes) out.append("\n").append(note).append('\n');
+    return out.toString();
+  }
+
+  /** Megabytes as the targets say them (10^6 bytes), with MiB alongside. */
+  private void jar(String name, Path jar, int targetMb) throws IOException {
+    if (!Files.exists(jar)) {
+      row(name + " size", "not built", "≤ " + targetMb + " MB", "?");
+      return;
+    }
+    long bytes = Files.size(jar);
+    row(name + " size", String.format(Locale.ROOT, "%.2f MB (%.2f MiB)", bytes / 1e6, bytes / 1048576.0),
+        "≤ " + targetMb + " MB", met(bytes <= targetMb * 1_000_000L));
+  }
+
+  private static String millis(Samples samples) {
+    return String.format(Locale.ROOT, "%.0f ms (min %.0f, max %.0f, n=%d)",
+        samples.median(), samples.min(), samples.max(), samples.count());
+  }
+
+  private static String met(boolean met) {
+    return met ? "yes" : "**no**";
+  }
+}
