@@ -12,17 +12,24 @@ final class ColdReport {
 
   private ColdReport() {}
 
-  static void run(Path root, Path harnessJar, int rounds, boolean withFlags, Report report)
-      throws IOException, InterruptedException {
+  /**
+   * @param flagCases extra cases with JVM flags (reported apart: FC may not pass them)
+   * @param otherJars other builds of front-fc.jar to run side by side, for before/after figures
+   */
+  static void run(Path root, Path harnessJar, int rounds, List<List<String>> flagCases, List<Path> otherJars,
+      Report report) throws IOException, InterruptedException {
     List<ColdStarts.Case> cases = new ArrayList<>();
-    ColdStarts.Case floor = new ColdStarts.Case("floor", "floor", List.of(HEAP));
-    ColdStarts.Case front = new ColdStarts.Case("front", "front", List.of(HEAP));
+    ColdStarts.Case floor = new ColdStarts.Case("floor", "floor", List.of(HEAP), null);
+    ColdStarts.Case front = new ColdStarts.Case("front", "front", List.of(HEAP), null);
     cases.add(floor);
     cases.add(front);
-    if (withFlags) {
-      cases.add(new ColdStarts.Case("front C1 only", "front", List.of(HEAP, "-XX:TieredStopAtLevel=1")));
-      cases.add(new ColdStarts.Case("front SerialGC", "front", List.of(HEAP, "-XX:+UseSerialGC")));
-      cases.add(new ColdStarts.Case("front no verify", "front", List.of(HEAP, "-XX:-BytecodeVerificationRemote")));
+    for (List<String> flags : flagCases) {
+      List<String> jvmFlags = new ArrayList<>(List.of(HEAP));
+      jvmFlags.addAll(flags);
+      cases.add(new ColdStarts.Case("front " + String.join(" ", flags), "front", jvmFlags, null));
+    }
+    for (Path jar : otherJars) {
+      cases.add(new ColdStarts.Case("front from " + jar.getFileName(), "front", List.of(HEAP), jar));
     }
     try (FcStandIn fc = new FcStandIn()) {
       ColdStarts runs = new ColdStarts(root.resolve("front-fc/target/front-fc.jar"), harnessJar, fc.endpoint());

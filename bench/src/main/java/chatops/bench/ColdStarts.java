@@ -28,29 +28,34 @@ final class ColdStarts {
       + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0001%2F1%2Fabc";
   private static final File GNU_TIME = new File("/usr/bin/time");
 
-  /** One kind of measured JVM: the harness mode and the JVM flags it runs with. */
+  /** One kind of measured JVM: the harness mode, the JVM flags and the Front jar it runs with. */
   static final class Case {
     final String name;
     final String mode;
     final List<String> jvmFlags;
+    final Path frontJar;
     final Samples wallMillis = new Samples();
     final Samples peakRssKib = new Samples();
 
-    Case(String name, String mode, List<String> jvmFlags) {
+    /** {@code frontJar} null: the one the bench was built with. */
+    Case(String name, String mode, List<String> jvmFlags, Path frontJar) {
       this.name = name;
       this.mode = mode;
       this.jvmFlags = jvmFlags;
+      this.frontJar = frontJar;
     }
   }
 
   private final String java;
-  private final String classpath;
+  private final Path frontJar;
+  private final Path harnessJar;
   private final Map<String, String> env;
   private final Path scratch;
 
   ColdStarts(Path frontJar, Path harnessJar, String fcEndpoint) throws IOException {
     this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    this.classpath = frontJar + File.pathSeparator + harnessJar;
+    this.frontJar = frontJar;
+    this.harnessJar = harnessJar;
     this.scratch = Files.createTempDirectory("chatops-cold");
     this.env = new LinkedHashMap<>();
     env.put("PATH", "/usr/bin:/bin");
@@ -119,6 +124,7 @@ final class ColdStarts {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(c.jvmFlags);
+    String classpath = (c.frontJar != null ? c.frontJar : frontJar) + File.pathSeparator + harnessJar;
     command.addAll(List.of("-cp", classpath, "chatops.bench.cold.ColdStart", c.mode, BODY, timestamp,
         slackSignature(timestamp)));
     return command;

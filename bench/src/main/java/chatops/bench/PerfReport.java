@@ -14,10 +14,13 @@ import java.util.List;
  * what issue 6 asks for and prints one table, also written to {@code bench/target/perf-report.md}.
  *
  * <pre>
- * java -jar bench/target/chatops-bench.jar [--rounds N] [--only cold,warm,ecs,footprint] [--flags]
+ * java -jar bench/target/chatops-bench.jar [--rounds N] [--only cold,warm,ecs,footprint]
+ *     [--flags "-XX:A;-XX:B -XX:C"] [--compare other-front-fc.jar,...]
  * </pre>
  *
- * {@code --flags} adds cold-start cases with JVM flags, reported apart from the deployable result.
+ * {@code --flags} adds cold-start cases with JVM flags (one case per {@code ;}-separated group),
+ * reported apart from the deployable result. {@code --compare} runs other builds of front-fc.jar
+ * in the same rounds, which is how each optimisation's before/after figures were taken.
  */
 public final class PerfReport {
   private PerfReport() {}
@@ -30,7 +33,15 @@ public final class PerfReport {
     Report report = new Report();
 
     if (only.contains("cold") || only.contains("footprint")) {
-      ColdReport.run(root, harnessJar(root), rounds, argList.contains("--flags"), report);
+      List<List<String>> flags = new ArrayList<>();
+      for (String group : option(argList, "--flags", "").split(";")) {
+        if (!group.isBlank()) flags.add(Arrays.asList(group.trim().split("\\s+")));
+      }
+      List<Path> others = new ArrayList<>();
+      for (String jar : option(argList, "--compare", "").split(",")) {
+        if (!jar.isBlank()) others.add(Path.of(jar).toAbsolutePath());
+      }
+      ColdReport.run(root, harnessJar(root), rounds, flags, others, report);
     }
     if (only.contains("warm")) {
       WarmRuns warm = new WarmRuns();
