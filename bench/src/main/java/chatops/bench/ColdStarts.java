@@ -36,6 +36,8 @@ final class ColdStarts {
     final Path frontJar;
     final Samples wallMillis = new Samples();
     final Samples peakRssKib = new Samples();
+    /** User + system CPU: steadier than wall time when other work shares the machine. */
+    final Samples cpuMillis = new Samples();
 
     /** {@code frontJar} null: the one the bench was built with. */
     Case(String name, String mode, List<String> jvmFlags, Path frontJar) {
@@ -81,7 +83,10 @@ final class ColdStarts {
         Run run = once(c);
         if (round >= 0) {
           c.wallMillis.add(run.wallMillis);
-          if (run.peakRssKib > 0) c.peakRssKib.add(run.peakRssKib);
+          if (run.time != null) {
+            c.peakRssKib.add(run.time.get("Maximum resident set size (kbytes)"));
+            c.cpuMillis.add(1000 * (run.time.get("User time (seconds)") + run.time.get("System time (seconds)")));
+          }
         }
       }
     }
@@ -116,7 +121,7 @@ final class ColdStarts {
     if (exit != 0 || !output.contains("ok=true")) {
       throw new IllegalStateException("cold start '" + c.name + "' failed (exit " + exit + "):\n" + output);
     }
-    return new Run(wallMillis, measuresMemory() ? peakRss(Files.readString(rss)) : 0);
+    return new Run(wallMillis, measuresMemory() ? timeReport(Files.readString(rss)) : null);
   }
 
   private List<String> command(Case c) {
@@ -130,14 +135,19 @@ final class ColdStarts {
     return command;
   }
 
-  private static long peakRss(String timeReport) {
-    for (String line : timeReport.split("\n")) {
-      String trimmed = line.trim();
-      if (trimmed.startsWith("Maximum resident set size (kbytes):")) {
-        return Long.parseLong(trimmed.substring(trimmed.indexOf(':') + 1).trim());
+  /** The numeric lines of {@code /usr/bin/time -v}, such as "Maximum resident set size (kbytes): 58112". */
+  private static Map<String, Double> timeReport(String report) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (String line : report.split("\n")) {
+      int colon = line.lastIndexOf(": ");
+      if (colon < 0) continue;
+      try {
+        values.put(line.substring(0, colon).trim(), Double.parseDouble(line.substring(colon + 2).trim()));
+      } catch (NumberFormatException e) {
+        // A line whose value is not a number (the command, the elapsed m:ss) is not used.
       }
     }
-    throw new IllegalStateException("/usr/bin/time -v printed no maximum resident set size");
+    return values;
   }
 
   /** Slack's signature over the body, made here so the measured JVM does only the verifying. */
@@ -156,11 +166,12 @@ final class ColdStarts {
 
   private static final class Run {
     final double wallMillis;
-    final long peakRssKib;
+    /** What /usr/bin/time reported; null without it. */
+    final Map<String, Double> time;
 
-    Run(double wallMillis, long peakRssKib) {
+    Run(double wallMillis, Map<String, Double> time) {
       this.wallMillis = wallMillis;
-      this.peakRssKib = peakRssKib;
+      this.time = time;
     }
   }
 }
