@@ -43,6 +43,9 @@ public final class PerfReport {
       }
       ColdReport.run(root, harnessJar(root), rounds, flags, others, report);
     }
+    if (only.contains("ecs")) {
+      report.ecs(EcsEconomy.run(1, 10, 100));
+    }
     if (only.contains("warm")) {
       WarmRuns warm = new WarmRuns();
       warm.run(1, 5);

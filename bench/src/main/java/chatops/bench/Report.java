@@ -53,6 +53,31 @@ final class Report {
         "< 1 ms", met(warm.p99Micros < 1000));
   }
 
+  void ecs(List<EcsEconomy> runs) {
+    int describes = runs.get(0).describeCalls;
+    boolean sameDescribes = runs.stream().allMatch(r -> r.describeCalls == describes);
+    for (EcsEconomy r : runs) {
+      int changeCallsAllowed = (r.instances + 99) / 100;
+      row(String.format(Locale.ROOT, "ECS calls to start %d instance%s (%d s boot)", r.instances,
+              r.instances == 1 ? "" : "s", EcsEconomy.BOOT.toSeconds()),
+          String.format(Locale.ROOT, "%d StartInstances + %d describe%s = %d", r.startCalls, r.describeCalls,
+              r.otherCalls == 0 ? "" : " + " + r.otherCalls + " other", r.startCalls + r.describeCalls + r.otherCalls),
+          "1 change per 100 + 1 status per poll, same for every count",
+          met(r.startCalls == changeCallsAllowed && r.otherCalls == 0 && sameDescribes));
+    }
+    for (EcsEconomy r : runs) {
+      row(String.format(Locale.ROOT, "Last of %d instance%s Running → result at Slack", r.instances,
+              r.instances == 1 ? "" : "s"),
+          String.format(Locale.ROOT, "%.2f s", r.reachedToSlack.toMillis() / 1000.0),
+          "≤ one poll interval (" + EcsEconomy.POLL_INTERVAL.toSeconds() + " s)",
+          met(r.reachedToSlack.compareTo(EcsEconomy.POLL_INTERVAL) <= 0));
+    }
+    notes.add("ECS economy: the real ExecutionHandler (worker, aliyun-java-sdk-ecs gateway, OkHttp poster) in real "
+        + "time against the ECS emulator (every call counted; instances boot in " + EcsEconomy.BOOT.toSeconds()
+        + " s) and the Slack emulator; the describes are the first look at the instances plus one per poll. "
+        + "First result line (" + runs.get(0).instances + " instance): `" + runs.get(0).resultFirstLine + "`");
+  }
+
   void jars(Path front, Path execution) throws IOException {
     jar("front-fc.jar", front, 6);
     jar("execution-fc.jar", execution, 19);

@@ -10,16 +10,25 @@ import com.aliyun.fc.runtime.Service;
 /** What FC hands a handler: a request id, the role's STS key, the time limit and the service. */
 public final class HarnessContext implements Context, Credentials, FunctionParam, Service {
   private final String requestId;
+  private final int timeLimitMillis;
+  private final FunctionComputeLogger logger;
 
+  /** The Front's: template.yml gives it 10 s; no logger, so lines go to stdout as on FC. */
   public HarnessContext(String requestId) {
+    this(requestId, 10_000, null);
+  }
+
+  public HarnessContext(String requestId, int timeLimitMillis, FunctionComputeLogger logger) {
     this.requestId = requestId;
+    this.timeLimitMillis = timeLimitMillis;
+    this.logger = logger;
   }
 
   @Override public String getRequestId() { return requestId; }
   @Override public Credentials getExecutionCredentials() { return this; }
   @Override public FunctionParam getFunctionParam() { return this; }
   @Override public Service getService() { return this; }
-  @Override public FunctionComputeLogger getLogger() { return null; }
+  @Override public FunctionComputeLogger getLogger() { return logger; }
   @Override public OpenTracing getTracing() { return null; }
   @Override public int getRetryCount() { return 0; }
 
@@ -31,7 +40,7 @@ public final class HarnessContext implements Context, Credentials, FunctionParam
   @Override public String getFunctionName() { return "front"; }
   @Override public String getFunctionHandler() { return "chatops.front.FrontHandler::handleRequest"; }
   @Override public String getFunctionInitializer() { return "chatops.front.FrontHandler::initialize"; }
-  @Override public int getExecTimeLimitInMillis() { return 10_000; }
+  @Override public int getExecTimeLimitInMillis() { return timeLimitMillis; }
   @Override public int getMemoryLimitInMB() { return 128; }
 
   @Override public String getName() { return "chatops-front"; }
