@@ -1,7 +1,9 @@
 package chatops.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,14 +33,27 @@ final class ColdReport {
     for (Path jar : otherJars) {
       cases.add(new ColdStarts.Case("front from " + jar.getFileName(), "front", List.of(HEAP), jar));
     }
-    try (FcStandIn fc = new FcStandIn()) {
+    Path scratch = Files.createTempDirectory("chatops-tls");
+    BenchTls tls;
+    try {
+      tls = BenchTls.create(scratch);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("could not set up TLS for the stand-in FC endpoint", e);
+    }
+    List<String> httpsFlags = new ArrayList<>(List.of(HEAP));
+    httpsFlags.addAll(tls.clientFlags());
+    ColdStarts.Case https = new ColdStarts.Case("front, FC endpoint over https", "front", httpsFlags, null);
+    cases.add(https);
+    try (FcStandIn fc = new FcStandIn(null); FcStandIn fcTls = new FcStandIn(tls.serverSockets)) {
+      https.env.put("FUNCTION_COMPUTE_ENDPOINT", fcTls.endpoint());
       ColdStarts runs = new ColdStarts(root.resolve("front-fc/target/front-fc.jar"), harnessJar, fc.endpoint());
       runs.run(cases, 2, rounds);
       int invokes = rounds * (int) cases.stream().filter(c -> c.mode.equals("front")).count();
-      if (fc.refused() > 0 || fc.queued() < invokes) {
-        throw new IllegalStateException("FC stand-in queued " + fc.queued() + " and refused " + fc.refused());
+      if (fc.refused() + fcTls.refused() > 0 || fc.queued() + fcTls.queued() < invokes) {
+        throw new IllegalStateException("FC stand-ins queued " + (fc.queued() + fcTls.queued()) + " and refused "
+            + (fc.refused() + fcTls.refused()));
       }
-      report.cold(floor, front, cases, runs, rounds);
+      report.cold(floor, front, https, cases, runs, rounds);
     }
   }
 }

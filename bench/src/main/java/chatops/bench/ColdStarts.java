@@ -34,6 +34,8 @@ final class ColdStarts {
     final String mode;
     final List<String> jvmFlags;
     final Path frontJar;
+    /** Environment variables this case sets differently, such as another FC endpoint. */
+    final Map<String, String> env = new LinkedHashMap<>();
     final Samples wallMillis = new Samples();
     final Samples peakRssKib = new Samples();
     /** User + system CPU: steadier than wall time when other work shares the machine. */
@@ -111,6 +113,7 @@ final class ColdStarts {
         .redirectOutput(out.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
+    builder.environment().putAll(c.env);
 
     long started = System.nanoTime();
     Process process = builder.start();

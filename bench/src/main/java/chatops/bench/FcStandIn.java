@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
+import javax.net.ssl.SSLSocketFactory;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.Dispatcher;
@@ -36,8 +37,10 @@ final class FcStandIn implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final AtomicInteger queued = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+  private final String scheme;
 
-  FcStandIn() throws IOException {
+  /** {@code tls} null: plain HTTP. */
+  FcStandIn(SSLSocketFactory tls) throws IOException {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -50,11 +53,13 @@ final class FcStandIn implements AutoCloseable {
             .setBody("{\"ErrorCode\":\"SignatureNotMatch\",\"ErrorMessage\":\"refused by the bench\"}");
       }
     });
+    if (tls != null) server.useHttps(tls, false);
     server.start();
+    this.scheme = tls != null ? "https" : "http";
   }
 
   String endpoint() {
-    return "http://127.0.0.1:" + server.getPort();
+    return scheme + "://127.0.0.1:" + server.getPort();
   }
 
   int queued() {

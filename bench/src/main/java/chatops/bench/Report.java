@@ -12,7 +12,8 @@ final class Report {
   private final List<String[]> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  void cold(ColdStarts.Case floor, ColdStarts.Case front, List<ColdStarts.Case> all, ColdStarts runs, int rounds) {
+  void cold(ColdStarts.Case floor, ColdStarts.Case front, ColdStarts.Case https, List<ColdStarts.Case> all,
+      ColdStarts runs, int rounds) {
     double ratio = front.wallMillis.median() / floor.wallMillis.median();
     row("Floor cold start (form decode + one HMAC-SHA256), median wall", millis(floor.wallMillis), "", "");
     row("Front cold start (initialize + verify + async invoke + reply), median wall", millis(front.wallMillis), "", "");
@@ -23,8 +24,11 @@ final class Report {
       row("Front / floor in CPU time (user + sys), medians", String.format(Locale.ROOT, "%.2f× (%.0f ms / %.0f ms)",
           front.cpuMillis.median() / floor.cpuMillis.median(), front.cpuMillis.median(), floor.cpuMillis.median()), "", "");
     }
+    row("Front with the FC endpoint over https, as in production (TLS handshake included) / floor",
+        String.format(Locale.ROOT, "%.2f× (%s)", https.wallMillis.median() / floor.wallMillis.median(),
+            millis(https.wallMillis)), "", "");
     for (ColdStarts.Case c : all) {
-      if (c == floor || c == front) continue;
+      if (c == floor || c == front || c == https) continue;
       double other = c.wallMillis.median() / floor.wallMillis.median();
       String what = c.frontJar != null ? "(another build) " : "(JVM flags, not settable on FC) ";
       String cpu = c.cpuMillis.count() == 0 ? "" : String.format(Locale.ROOT, "; CPU %.2f×",
