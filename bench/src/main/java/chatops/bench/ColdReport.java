@@ -19,7 +19,7 @@ final class ColdReport {
    * @param otherJars other builds of front-fc.jar to run side by side, for before/after figures
    */
   static void run(Path root, Path harnessJar, int rounds, List<List<String>> flagCases, List<Path> otherJars,
-      Report report) throws IOException, InterruptedException {
+      List<Integer> cpuShares, Report report) throws IOException, InterruptedException {
     List<ColdStarts.Case> cases = new ArrayList<>();
     ColdStarts.Case floor = new ColdStarts.Case("floor", "floor", List.of(HEAP), null);
     ColdStarts.Case front = new ColdStarts.Case("front", "front", List.of(HEAP), null);
@@ -44,8 +44,24 @@ final class ColdReport {
     httpsFlags.addAll(tls.clientFlags());
     ColdStarts.Case https = new ColdStarts.Case("front, FC endpoint over https", "front", httpsFlags, null);
     cases.add(https);
+    List<CpuQuota> quotas = new ArrayList<>();
+    List<ColdStarts.Case[]> shared = new ArrayList<>();
     try (FcStandIn fc = new FcStandIn(null); FcStandIn fcTls = new FcStandIn(tls.serverSockets)) {
       https.env.put("FUNCTION_COMPUTE_ENDPOINT", fcTls.endpoint());
+      for (int percent : cpuShares) {
+        CpuQuota quota = CpuQuota.create(percent);
+        quotas.add(quota);
+        ColdStarts.Case[] trio = {
+            new ColdStarts.Case("floor", "floor", List.of(HEAP), null),
+            new ColdStarts.Case("front", "front", List.of(HEAP), null),
+            new ColdStarts.Case("front over https", "front", httpsFlags, null)};
+        trio[2].env.put("FUNCTION_COMPUTE_ENDPOINT", fcTls.endpoint());
+        for (ColdStarts.Case c : trio) {
+          c.cpu = quota;
+          cases.add(c);
+        }
+        shared.add(trio);
+      }
       ColdStarts runs = new ColdStarts(root.resolve("front-fc/target/front-fc.jar"), harnessJar, fc.endpoint());
       runs.run(cases, 2, rounds);
       int invokes = rounds * (int) cases.stream().filter(c -> c.mode.equals("front")).count();
@@ -54,6 +70,9 @@ final class ColdReport {
             + (fc.refused() + fcTls.refused()));
       }
       report.cold(floor, front, https, cases, runs, rounds);
+      for (ColdStarts.Case[] trio : shared) report.cpuShare(trio[0], trio[1], trio[2]);
+    } finally {
+      for (CpuQuota quota : quotas) quota.close();
     }
   }
 }

@@ -36,6 +36,8 @@ final class ColdStarts {
     final Path frontJar;
     /** Environment variables this case sets differently, such as another FC endpoint. */
     final Map<String, String> env = new LinkedHashMap<>();
+    /** The share of one CPU the JVM runs on; null: the whole machine. */
+    CpuQuota cpu;
     final Samples wallMillis = new Samples();
     final Samples peakRssKib = new Samples();
     /** User + system CPU: steadier than wall time when other work shares the machine. */
@@ -108,6 +110,7 @@ final class ColdStarts {
     Path rss = scratch.resolve("rss.txt");
     if (measuresMemory()) command.addAll(List.of(GNU_TIME.getPath(), "-v", "-o", rss.toString()));
     command.addAll(command(c));
+    if (c.cpu != null) command = c.cpu.wrap(command);
     Path out = scratch.resolve("out.txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(out.toFile());

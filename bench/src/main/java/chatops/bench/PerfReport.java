@@ -15,12 +15,15 @@ import java.util.List;
  *
  * <pre>
  * java -jar bench/target/chatops-bench.jar [--rounds N] [--only cold,warm,ecs,footprint]
- *     [--flags "-XX:A;-XX:B -XX:C"] [--compare other-front-fc.jar,...]
+ *     [--flags "-XX:A;-XX:B -XX:C"] [--compare other-front-fc.jar,...] [--cpu 50,25]
  * </pre>
  *
  * {@code --flags} adds cold-start cases with JVM flags (one case per {@code ;}-separated group),
  * reported apart from the deployable result. {@code --compare} runs other builds of front-fc.jar
  * in the same rounds, which is how each optimisation's before/after figures were taken.
+ * {@code --cpu} (default 50,25; {@code none} to skip) also runs floor, Front and Front over https
+ * on those percentages of one CPU (cgroup quotas, root only), as FC gives small instances part of
+ * a core.
  */
 public final class PerfReport {
   private PerfReport() {}
@@ -41,7 +44,15 @@ public final class PerfReport {
       for (String jar : option(argList, "--compare", "").split(",")) {
         if (!jar.isBlank()) others.add(Path.of(jar).toAbsolutePath());
       }
-      ColdReport.run(root, harnessJar(root), rounds, flags, others, report);
+      List<Integer> shares = new ArrayList<>();
+      for (String share : option(argList, "--cpu", "50,25").split(",")) {
+        if (!share.isBlank() && !share.equals("none")) shares.add(Integer.parseInt(share.trim()));
+      }
+      if (!shares.isEmpty() && !CpuQuota.available()) {
+        report.note("CPU shares " + shares + " not measured: they need root and a writable /sys/fs/cgroup/cpu.");
+        shares.clear();
+      }
+      ColdReport.run(root, harnessJar(root), rounds, flags, others, shares, report);
     }
     if (only.contains("ecs")) {
       report.ecs(EcsEconomy.run(1, 10, 100));

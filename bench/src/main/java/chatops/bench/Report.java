@@ -28,7 +28,7 @@ final class Report {
         String.format(Locale.ROOT, "%.2f× (%s)", https.wallMillis.median() / floor.wallMillis.median(),
             millis(https.wallMillis)), "", "");
     for (ColdStarts.Case c : all) {
-      if (c == floor || c == front || c == https) continue;
+      if (c == floor || c == front || c == https || c.cpu != null) continue;
       double other = c.wallMillis.median() / floor.wallMillis.median();
       String what = c.frontJar != null ? "(another build) " : "(JVM flags, not settable on FC) ";
       String cpu = c.cpuMillis.count() == 0 ? "" : String.format(Locale.ROOT, "; CPU %.2f×",
@@ -47,6 +47,16 @@ final class Report {
     notes.add("Cold starts: " + rounds + " measured rounds after 2 unmeasured ones, cases alternating and "
         + "reversed each round; wall time from fork to exit seen by the parent. Each: `"
         + runs.commandLine(front) + "`");
+  }
+
+  /** One CPU share: how the cold start stretches when FC gives the instance part of a core. */
+  void cpuShare(ColdStarts.Case floor, ColdStarts.Case front, ColdStarts.Case https) {
+    row(String.format(Locale.ROOT, "Cold starts on %d %% of one CPU (cgroup quota): floor / front / front over https",
+            floor.cpu.percent),
+        String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms (%.2f×, %.2f×)", floor.wallMillis.median(),
+            front.wallMillis.median(), https.wallMillis.median(),
+            front.wallMillis.median() / floor.wallMillis.median(), https.wallMillis.median() / floor.wallMillis.median()),
+        "", "");
   }
 
   void warm(WarmRuns warm) {
