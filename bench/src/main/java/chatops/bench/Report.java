@@ -25,8 +25,9 @@ final class Report {
           front.cpuMillis.median() / floor.cpuMillis.median(), front.cpuMillis.median(), floor.cpuMillis.median()), "", "");
     }
     row("Front with the FC endpoint over https, as in production (TLS handshake included) / floor",
-        String.format(Locale.ROOT, "%.2f× (%s)", https.wallMillis.median() / floor.wallMillis.median(),
-            millis(https.wallMillis)), "", "");
+        String.format(Locale.ROOT, "%.2f× (%s%s)", https.wallMillis.median() / floor.wallMillis.median(),
+            millis(https.wallMillis), https.peakRssKib.count() == 0 ? ""
+                : String.format(Locale.ROOT, "; peak RSS %.1f MiB", https.peakRssKib.max() / 1024)), "", "");
     for (ColdStarts.Case c : all) {
       if (c == floor || c == front || c == https || c.cpu != null) continue;
       double other = c.wallMillis.median() / floor.wallMillis.median();
