@@ -30,7 +30,7 @@ public final class PerfReport {
 
   public static void main(String[] args) throws Exception {
     List<String> argList = Arrays.asList(args);
-    int rounds = Integer.parseInt(option(argList, "--rounds", "15"));
+    int rounds = Integer.parseInt(option(argList, "--rounds", "21"));
     List<String> only = Arrays.asList(option(argList, "--only", "cold,warm,ecs,footprint").split(","));
     Path root = repositoryRoot();
     Report report = new Report();
