@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <p>Why not the SDK itself: on a cold start, inside Slack's 3 s, its client cost ≈40 ms of a 180 ms
  * start here (its Config, Guava's escapers, and above all a SimpleDateFormat whose zone name loads
  * the JDK's locale data); this class uses only the JDK. It also keeps the connection alive between
- * invocations, where the SDK opens a new one (and a new TLS session) for each.
+ * invocations, where the SDK opens a new one (and makes a new TLS handshake) for each.
  *
  * <p>Every call runs on a worker thread and the caller waits at most the budget: the blocking
  * {@code HttpURLConnection} ignores interrupts, and three slow 5xx answers could otherwise add up. An
@@ -83,7 +83,7 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       String endpoint, String accountId, String region, String service, String function, Duration budget) {
     this.endpoint = checkedEndpoint(endpoint);
     this.accountId = checked(accountId, ACCOUNT_ID, "FC account id");
-    // Only a custom endpoint's host names the region on the wire; checked so a typo fails at startup.
+    // The request never names the region (the endpoint's host does); checked so a typo fails at startup.
     checked(region, REGION, "FC region");
     this.service = checked(service, FC_NAME, "FC service name");
     this.function = checked(function, FC_NAME, "FC function name");
