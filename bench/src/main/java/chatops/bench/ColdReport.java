@@ -45,7 +45,7 @@ final class ColdReport {
     ColdStarts.Case https = new ColdStarts.Case("front, FC endpoint over https", "front", httpsFlags, null);
     cases.add(https);
     List<CpuQuota> quotas = new ArrayList<>();
-    List<ColdStarts.Case[]> shared = new ArrayList<>();
+    List<ColdStarts.Case[]> onShares = new ArrayList<>();
     try (FcStandIn fc = new FcStandIn(null); FcStandIn fcTls = new FcStandIn(tls.serverSockets)) {
       https.env.put("FUNCTION_COMPUTE_ENDPOINT", fcTls.endpoint());
       for (int percent : cpuShares) {
@@ -60,7 +60,7 @@ final class ColdReport {
           c.cpu = quota;
           cases.add(c);
         }
-        shared.add(trio);
+        onShares.add(trio);
       }
       ColdStarts runs = new ColdStarts(root.resolve("front-fc/target/front-fc.jar"), harnessJar, fc.endpoint());
       runs.run(cases, 2, rounds);
@@ -70,7 +70,7 @@ final class ColdReport {
             + (fc.refused() + fcTls.refused()));
       }
       report.cold(floor, front, https, cases, runs, rounds);
-      for (ColdStarts.Case[] trio : shared) report.cpuShare(trio[0], trio[1], trio[2]);
+      for (ColdStarts.Case[] trio : onShares) report.cpuShare(trio[0], trio[1], trio[2]);
     } finally {
       for (CpuQuota quota : quotas) quota.close();
     }
