@@ -1,14 +1,17 @@
 package chatops.front;
 
 import chatops.config.AccessKey;
-import com.aliyuncs.fc.client.FunctionComputeClient;
-import com.aliyuncs.fc.config.Config;
-import com.aliyuncs.fc.exceptions.ClientException;
-import com.aliyuncs.fc.exceptions.ServerException;
-import com.aliyuncs.fc.request.InvokeFunctionRequest;
-import com.aliyuncs.fc.response.InvokeFunctionResponse;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -23,11 +26,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Queues jobs for the Execution function through FC's invoke API (aliyun-java-sdk-fc, FC 2.0).
+ * Queues jobs for the Execution function through FC 2.0's invoke API: one signed
+ * {@code POST /2016-08-15/services/{service}/functions/{function}/invocations} with
+ * {@code X-Fc-Invocation-Type: Async}, the request aliyun-java-sdk-fc 1.8.25 sends (see
+ * {@link FcSignedRequest}), with its retry rule: up to three attempts while FC answers 5xx.
  *
- * <p>The SDK cannot be told to stop early: it retries every 5xx answer itself (three attempts, no
- * backoff, each with the full connect and read timeouts), and its blocking {@code HttpURLConnection}
- * ignores interrupts. So each call runs on a worker thread and the caller waits at most the budget; an
+ * <p>Why not the SDK itself: on a cold start, inside Slack's 3 s, its client cost ≈40 ms of a 180 ms
+ * start here (its Config, Guava's escapers, and above all a SimpleDateFormat whose zone name loads
+ * the JDK's locale data); this class uses only the JDK. It also keeps the connection alive between
+ * invocations, where the SDK opens a new one (and makes a new TLS handshake) for each.
+ *
+ * <p>Every call runs on a worker thread and the caller waits at most the budget: the blocking
+ * {@code HttpURLConnection} ignores interrupts, and three slow 5xx answers could otherwise add up. An
  * abandoned worker ends on its own once its per-attempt timeouts (also the budget) run out.
  */
 public final class FcExecutionInvoker implements ExecutionInvoker {
@@ -43,16 +53,22 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
 
   private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
+  /** Attempts per invocation while FC answers 5xx, as the SDK makes them. */
+  private static final int MAX_ATTEMPTS = 3;
+  /** What the SDK reported when no HTTP answer came back; kept so log searches still match. */
+  private static final String NO_ANSWER = "SDK.ServerUnreachable";
+  /** FC's error bodies are a few hundred bytes; nothing past this is read. */
+  private static final int MAX_ERROR_BODY = 16 * 1024;
 
   private final String endpoint;
   private final String accountId;
-  private final String region;
   private final String service;
   private final String function;
+  private final String path;
   private final int budgetMillis;
   private final ThreadPoolExecutor workers;
   private final AtomicInteger clientsBuilt = new AtomicInteger();
-  private volatile SignedClient client;
+  private volatile FcSignedRequest signer;
 
   public FcExecutionInvoker(String endpoint, String accountId, String region, String service, String function) {
     this(endpoint, accountId, region, service, function, DEFAULT_BUDGET);
@@ -67,7 +83,8 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       String endpoint, String accountId, String region, String service, String function, Duration budget) {
     this.endpoint = checkedEndpoint(endpoint);
     this.accountId = checked(accountId, ACCOUNT_ID, "FC account id");
-    this.region = checked(region, REGION, "FC region");
+    // The request never names the region (the endpoint's host does); checked so a typo fails at startup.
+    checked(region, REGION, "FC region");
     this.service = checked(service, FC_NAME, "FC service name");
     this.function = checked(function, FC_NAME, "FC function name");
     Objects.requireNonNull(budget, "budget");
@@ -75,10 +92,7 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       throw new IllegalArgumentException("FC invoke budget must be between 1 ms and Integer.MAX_VALUE ms");
     }
     this.budgetMillis = (int) budget.toMillis();
-    // Config throws a bare NullPointerException without it; say so at startup, not on the first command.
-    if (Config.class.getClassLoader().getResource("fc.properties") == null) {
-      throw new IllegalStateException("fc.properties is missing from the classpath: aliyun-java-sdk-fc cannot run");
-    }
+    this.path = "/2016-08-15/services/" + this.service + "/functions/" + this.function + "/invocations";
     // No core threads: a frozen or idle FC instance keeps none around, and the first call pays
     // only for one thread start.
     this.workers = new ThreadPoolExecutor(0, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS,
@@ -97,7 +111,7 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
 
     // After a timeout the worker may still be sending, while the caller is free to reuse its array.
     byte[] body = payload.clone();
-    Future<InvokeFunctionResponse> call;
+    Future<Answer> call;
     try {
       call = workers.submit(() -> send(body, credentials));
     } catch (RejectedExecutionException e) {
@@ -117,58 +131,96 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     }
   }
 
-  /** How many SDK clients this invoker has built; stays 1 until the credentials rotate. */
+  /** How many signing keys this invoker has built; stays 1 until the credentials rotate. */
   int clientsBuilt() {
     return clientsBuilt.get();
   }
 
-  private InvokeFunctionResponse send(byte[] payload, AccessKey credentials) {
-    InvokeFunctionRequest request = new InvokeFunctionRequest(service, function)
-        .setInvocationType("Async")
-        .setPayload(payload);
-    return clientFor(credentials).invokeFunction(request);
+  private Answer send(byte[] payload, AccessKey credentials) throws IOException {
+    FcSignedRequest request = signerFor(credentials);
+    Answer answer = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS && (answer == null || answer.status >= 500); attempt++) {
+      // Signed afresh each time: FC checks the Date header against its own clock.
+      answer = exchange(request.headers(path, payload, System.currentTimeMillis()), payload);
+    }
+    return answer;
+  }
+
+  private Answer exchange(Map<String, String> headers, byte[] payload) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) new URL(endpoint + path).openConnection();
+    http.setRequestMethod("POST");
+    http.setDoOutput(true);
+    http.setUseCaches(false);
+    // A redirect would carry the signed headers somewhere else; FC's invoke API never sends one.
+    http.setInstanceFollowRedirects(false);
+    http.setConnectTimeout(budgetMillis);
+    http.setReadTimeout(budgetMillis);
+    http.setFixedLengthStreamingMode(payload.length);
+    http.setRequestProperty("User-Agent", "chatops-front");
+    headers.forEach(http::setRequestProperty);
+    try (OutputStream out = http.getOutputStream()) {
+      out.write(payload);
+    }
+    int status = http.getResponseCode();
+    String requestId = http.getHeaderField("X-Fc-Request-Id");
+    // Read to the end (and close), so the connection can serve the next invocation.
+    InputStream body = status < 400 ? http.getInputStream() : http.getErrorStream();
+    byte[] content = readAtMost(body, MAX_ERROR_BODY);
+    return new Answer(status, requestId, status >= 300 ? errorCode(content) : null);
   }
 
   /**
-   * FC hands each instance the role's STS credentials and rotates them; building a client is cheap
-   * but not free (it reads fc.properties), so one is built per set of credentials, not per call.
-   * Two calls racing on a rotation may both build one; either client is correct.
+   * FC hands each instance the role's STS credentials and rotates them; the signing key is built
+   * once per set of credentials. Two calls racing on a rotation may both build one; either is correct.
    */
-  private FunctionComputeClient clientFor(AccessKey credentials) {
-    SignedClient current = client;
-    if (current != null && current.credentials.equals(credentials)) return current.sdk;
-    Config config = new Config(region, accountId, credentials.id(), credentials.secret(),
-        credentials.securityToken().orElse(null), endpoint.startsWith("https:"));
-    config.setEndpoint(endpoint);
-    config.setConnectTimeoutMillis(budgetMillis);
-    config.setReadTimeoutMillis(budgetMillis);
-    SignedClient fresh = new SignedClient(credentials, new FunctionComputeClient(config));
-    client = fresh;
+  private FcSignedRequest signerFor(AccessKey credentials) {
+    FcSignedRequest current = signer;
+    if (current != null && current.credentials().equals(credentials)) return current;
+    FcSignedRequest fresh = new FcSignedRequest(credentials, accountId);
+    signer = fresh;
     clientsBuilt.incrementAndGet();
-    return fresh.sdk;
+    return fresh;
   }
 
-  private static String accepted(InvokeFunctionResponse response) throws InvokeFailedException {
-    String requestId = safe(header(response.getHeaders(), "X-Fc-Request-Id"));
+  private static String accepted(Answer answer) throws InvokeFailedException {
+    String requestId = safe(answer.requestId);
+    if (answer.status >= 300) throw refused(answer.status, answer.errorCode, answer.requestId);
     // 202 is FC's "queued"; a 200 would mean the function ran synchronously, so the header was lost.
-    if (response.getStatus() != 202) {
-      throw new InvokeFailedException(
-          "FC invoke not queued: status=" + response.getStatus() + " fcRequestId=" + orDash(requestId));
+    if (answer.status != 202) {
+      throw new InvokeFailedException("FC invoke not queued: status=" + answer.status + " fcRequestId=" + orDash(requestId));
     }
     return requestId;
   }
 
-  /** Everything the SDK throws is unchecked, including its own Gson failing to parse an error body. */
   private static InvokeFailedException failure(Throwable thrown) {
-    if (thrown instanceof ServerException) {
-      ServerException e = (ServerException) thrown;
-      return refused(e.getStatusCode(), e.getErrorCode(), e.getRequestId());
-    }
-    if (thrown instanceof ClientException) {
-      ClientException e = (ClientException) thrown;
-      return refused(e.getStatusCode(), e.getErrorCode(), e.getRequestId());
-    }
+    if (thrown instanceof IOException) return refused(0, NO_ANSWER, null);
     return new InvokeFailedException("FC invoke failed: " + thrown.getClass().getName());
+  }
+
+  /** FC's {@code ErrorCode} from an error body such as {@code {"ErrorCode":"AccessDenied",...}}; null if none. */
+  private static String errorCode(byte[] content) {
+    try (JsonParser json = ErrorBodies.JSON.createParser(content)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) return null;
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String name = json.getCurrentName();
+        JsonToken value = json.nextToken();
+        if ("ErrorCode".equals(name)) return value == JsonToken.VALUE_STRING ? json.getText() : null;
+        json.skipChildren();
+      }
+    } catch (IOException e) {
+      // Not JSON (a proxy's HTML page, say): the status alone goes to the log.
+    }
+    return null;
+  }
+
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    if (in == null) return new byte[0];
+    try (InputStream body = in) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[1024];
+      for (int n; out.size() < limit && (n = body.read(buffer)) > 0; ) out.write(buffer, 0, n);
+      return out.toByteArray();
+    }
   }
 
   private static InvokeFailedException refused(int status, String errorCode, String requestId) {
@@ -176,14 +228,6 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     String shownStatus = status == 0 ? "none" : Integer.toString(status);
     return new InvokeFailedException("FC invoke failed: status=" + shownStatus
         + " code=" + orDash(safe(errorCode)) + " fcRequestId=" + orDash(safe(requestId)));
-  }
-
-  private static String header(Map<String, String> headers, String name) {
-    if (headers == null) return null;
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (name.equalsIgnoreCase(header.getKey())) return header.getValue();
-    }
-    return null;
   }
 
   /** Server-supplied text goes into our logs: keep it to one short token of harmless characters. */
@@ -221,14 +265,21 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     return trimmed;
   }
 
-  /** The SDK client together with the credentials its Config was built from. */
-  private static final class SignedClient {
-    final AccessKey credentials;
-    final FunctionComputeClient sdk;
+  /** Built on the first refusal only: an accepted invocation never reads JSON. */
+  private static final class ErrorBodies {
+    static final JsonFactory JSON = new JsonFactory();
+  }
 
-    SignedClient(AccessKey credentials, FunctionComputeClient sdk) {
-      this.credentials = credentials;
-      this.sdk = sdk;
+  /** What FC answered to one attempt. */
+  private static final class Answer {
+    final int status;
+    final String requestId;
+    final String errorCode;
+
+    Answer(int status, String requestId, String errorCode) {
+      this.status = status;
+      this.requestId = requestId;
+      this.errorCode = errorCode;
     }
   }
 }
