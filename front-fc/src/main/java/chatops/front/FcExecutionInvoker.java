@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,8 +43,16 @@ import java.util.regex.Pattern;
 public final class FcExecutionInvoker implements ExecutionInvoker {
   public static final Duration DEFAULT_BUDGET = Duration.ofMillis(1500);
 
-  /** Enough for a Front instance serving several Slack requests at once while FC stalls. */
-  private static final int MAX_CALLS_IN_FLIGHT = 16;
+  /**
+   * Calls sent at once: above the template's InstanceConcurrency (20), with room for workers a
+   * timed-out caller abandoned and that are still waiting out their own timeouts.
+   */
+  private static final int MAX_CALLS_IN_FLIGHT = 32;
+  /**
+   * Calls waiting for a worker. A burst waits its turn inside each caller's budget instead of being
+   * refused at once; a caller whose budget runs out while queued cancels, and nothing is sent.
+   */
+  private static final int MAX_CALLS_QUEUED = 256;
 
   // FC's own naming rules; checking here turns a typo in the template into a startup error.
   private static final Pattern FC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,127}");
@@ -93,14 +101,15 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     }
     this.budgetMillis = (int) budget.toMillis();
     this.path = "/2016-08-15/services/" + this.service + "/functions/" + this.function + "/invocations";
-    // No core threads: a frozen or idle FC instance keeps none around, and the first call pays
-    // only for one thread start.
-    this.workers = new ThreadPoolExecutor(0, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
+    // Threads start one per call up to the cap and time out when idle, so a frozen or idle FC
+    // instance keeps none around and the first call pays for one thread start only.
+    this.workers = new ThreadPoolExecutor(MAX_CALLS_IN_FLIGHT, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(MAX_CALLS_QUEUED), task -> {
           Thread thread = new Thread(task, "fc-invoke-" + WORKER_NUMBER.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });
+    this.workers.allowCoreThreadTimeOut(true);
   }
 
   @Override
@@ -115,7 +124,7 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     try {
       call = workers.submit(() -> send(body, credentials));
     } catch (RejectedExecutionException e) {
-      throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_IN_FLIGHT + " calls in flight");
+      throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_QUEUED + " calls already waiting");
     }
     try {
       return accepted(call.get(budgetMillis, TimeUnit.MILLISECONDS));
