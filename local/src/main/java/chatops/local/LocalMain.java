@@ -65,8 +65,9 @@ public final class LocalMain {
     }
     Consumer<String> functionLines = options.verbose() || options.mode() == Options.Mode.SERVE
         ? line -> out.println("    | " + line) : line -> { };
-    try (FunctionOutput redirected = FunctionOutput.redirect(functionLines);
+    try (FunctionOutput functionOutput = FunctionOutput.redirect(functionLines);
         LocalStack stack = builder.start()) {
+      functionOutput.follow(stack.fc());
       // A client that connects and leaves (a port probe, a dropped keep-alive) is logged at WARNING.
       SERVER_LOG.setLevel(Level.SEVERE);
       Transcript transcript = new Transcript(out, Map.of(USER_ID, USER_NAME));

@@ -88,7 +88,8 @@ final class Transcript {
   }
 
   synchronized void message(JsonNode message, Duration sinceSent) {
-    out.println("  message after " + seconds(sinceSent) + ", " + audience(message) + ":");
+    String after = sinceSent.toMillis() < 1000 ? sinceSent.toMillis() + " ms" : seconds(sinceSent);
+    out.println("  message after " + after + ", " + audience(message) + ":");
     block(slackText.render(message));
   }
 
