@@ -42,8 +42,12 @@ public final class LocalMain {
     System.exit(run(List.of(args), System.in, System.out, System.err, System.getenv()));
   }
 
-  /** Runs the demo to its end and returns the exit status; the caller's streams are left open. */
-  static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+  /**
+   * Runs the demo to its end and returns the exit status (0 done, 1 refused, 2 no result in time, 64
+   * usage, 78 configuration, 130 interrupted); the caller's streams are left open. Public so the
+   * end-to-end tests can run it in-process and see that it leaves no thread behind.
+   */
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
     Options options;
     try {
       options = Options.parse(args);
