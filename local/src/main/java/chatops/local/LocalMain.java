@@ -6,6 +6,8 @@ import chatops.config.Variable;
 import chatops.ecs.Regions;
 import chatops.local.ecs.TransitionTimes;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,7 +41,10 @@ public final class LocalMain {
   public static void main(String[] args) {
     // sdk-core brings slf4j-api without a binding; its three-line warning is noise to a demo user.
     System.setProperty("slf4j.internal.verbosity", "ERROR");
-    System.exit(run(List.of(args), System.in, System.out, System.err, System.getenv()));
+    // Slack text has arrows and bullets; a C locale would turn them into '?', so UTF-8 it is.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.exit(run(List.of(args), System.in, out, err, System.getenv()));
   }
 
   /**
