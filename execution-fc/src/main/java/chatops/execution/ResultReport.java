@@ -42,7 +42,7 @@ public final class ResultReport {
       lines.add("… and " + (result.notShownIsAtLeast() ? "at least " : "") + result.notShown()
           + " more not shown");
     }
-    String footer = "Asked by " + Mrkdwn.user(job.userId()) + " · job `" + job.jobId() + "`"
+    String footer = "Job `" + job.jobId() + "`"
         + (redelivered ? " · delivered again by Function Compute; nothing already done was repeated" : "");
     return new ResultReport(summary(job, result), lines, footer);
   }
@@ -110,7 +110,8 @@ public final class ResultReport {
               + " would succeed; nothing was changed";
         }
         long there = outcomes.stream().filter(o -> o.kind() == InstanceOutcome.Kind.CHANGED
-            || o.kind() == InstanceOutcome.Kind.REACHED || o.kind() == InstanceOutcome.Kind.ALREADY).count();
+            || o.kind() == InstanceOutcome.Kind.REACHED || o.kind() == InstanceOutcome.Kind.ALREADY
+            || o.kind() == InstanceOutcome.Kind.NOT_REPEATED).count();
         return what + there + " of " + outcomes.size() + " " + job.action().targetState().apiName();
     }
   }
@@ -145,8 +146,8 @@ public final class ResultReport {
         return (before.isEmpty() ? "" : before + " → ") + "still " + after + " after " + o.seconds() + " s — "
             + status + (detail.isEmpty() ? "" : " (" + detail + ")");
       case ENDED_ELSEWHERE:
-        return before + " → " + after + " after " + o.seconds() + " s instead of "
-            + action.targetState().apiName() + " — " + status;
+        return (before.equals(after) ? "moved, then fell back to " : before + " → ") + after + " after " + o.seconds()
+            + " s instead of reaching " + action.targetState().apiName() + " — " + status;
       case WOULD_SUCCEED:
         return before + (before.isEmpty() ? "" : ": ") + "a " + action.word() + " would succeed";
       case WOULD_FAIL:

@@ -195,4 +195,18 @@ class JobRunnerBatchTest {
 
     assertEquals(CHANGED, a.kind());
   }
+
+  @Test
+  void aPollEcsRefusesForGoodEndsTheWaitAndSaysWhy() {
+    fleet.add("i-a", "a", "Stopped");
+    fleet.failNext(Call.STATUSES, new EcsException("DescribeInstances", "Forbidden.RAM", "no", "REQ-F", 403));
+
+    InstanceOutcome a = only(runner.run(Jobs.job(EcsAction.START, "i-a"), deadline, false));
+
+    assertEquals(STILL_MOVING, a.kind());
+    assertEquals("Starting", a.after().orElseThrow(), "as the change call last reported it");
+    assertEquals("the last check failed: the function's RAM role lacks `ecs:DescribeInstances` (Forbidden.RAM)",
+        a.detail().orElseThrow());
+    assertEquals(1, fleet.count(Call.STATUSES), "not polled again");
+  }
 }

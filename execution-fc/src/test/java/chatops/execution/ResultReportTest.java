@@ -25,31 +25,36 @@ class ResultReportTest {
 
   @Test
   void aStartReportsEachInstanceWhoAskedTheActionAndTheRegion() throws Exception {
-    Job job = Jobs.job(EcsAction.START, "i-web1", "i-db", "i-gone", "i-slow", "i-busy");
+    Job job = Jobs.job(EcsAction.START, "i-web1", "i-db", "i-gone", "i-slow", "i-busy", "i-flaky");
     JobResult result = JobResult.of(EcsAction.START, "cn-hangzhou", false, List.of(
         InstanceOutcome.timed("i-web1", "web-1", CHANGED, "Stopped", "Running", 32, null),
         InstanceOutcome.of("i-db", "db", ALREADY, "Running", null),
         InstanceOutcome.of("i-gone", "", NOT_FOUND, null, null),
         InstanceOutcome.timed("i-slow", "slow", STILL_MOVING, "Stopped", "Starting", 90, null),
-        InstanceOutcome.of("i-busy", "busy", REFUSED, "Stopping", "it is Stopping; try again when it is Stopped")),
+        InstanceOutcome.of("i-busy", "busy", REFUSED, "Stopping", "it is Stopping; try again when it is Stopped"),
+        InstanceOutcome.timed("i-flaky", "flaky", InstanceOutcome.Kind.ENDED_ELSEWHERE, "Stopped", "Stopped", 40,
+            null)),
         List.of("REQ-1"));
 
     SlackMessage message = ResultReport.of(job, result, false).message();
 
     assertEquals(SlackMessage.IN_CHANNEL, message.responseType());
     String text = message.text();
-    assertTrue(text.startsWith("*start* in `cn-hangzhou` for <@U0001>: 2 of 5 Running"), text);
+    assertTrue(text.startsWith("*start* in `cn-hangzhou` for <@U0001>: 2 of 6 Running"), text);
     assertTrue(text.contains("• *web-1* `i-web1`: Stopped → Running in 32 s"), text);
     assertTrue(text.contains("• *db* `i-db`: already Running — not touched"), text);
     assertTrue(text.contains("• `i-gone`: not found in `cn-hangzhou`"), text);
     assertTrue(text.contains("• *slow* `i-slow`: Stopped → still Starting after 90 s — try `/ecs status i-slow`"),
         text);
     assertTrue(text.contains("• *busy* `i-busy`: not started: it is Stopping; try again when it is Stopped"), text);
+    assertTrue(text.contains("• *flaky* `i-flaky`: moved, then fell back to Stopped after 40 s instead of reaching"
+        + " Running — try `/ecs status i-flaky`"), text);
     JsonNode json = JSON.readTree(message.toJson());
     assertEquals("in_channel", json.get("response_type").asText());
     assertEquals("section", json.get("blocks").get(0).get("type").asText());
     assertEquals("context", json.get("blocks").get(json.get("blocks").size() - 1).get("type").asText());
-    assertTrue(json.get("blocks").get(2).get("elements").get(0).get("text").asText().contains("<@U0001>"));
+    assertTrue(json.get("blocks").get(0).get("text").get("text").asText().contains("<@U0001>"));
+    assertEquals("Job `job-1`", json.get("blocks").get(2).get("elements").get(0).get("text").asText());
   }
 
   @Test
