@@ -85,7 +85,7 @@ public final class LocalMain {
         case COMMAND:
           return command(stack, transcript, options);
         case SERVE:
-          return new ServeMode(stack, transcript, options.port()).serve();
+          return new ServeMode(stack, transcript).serve();
         default:
           return prompt(stack, transcript, options, in);
       }
@@ -165,6 +165,7 @@ public final class LocalMain {
           AccessKey.of(id, secret, null)));
     }
     if (options.mode() == Options.Mode.SERVE) {
+      options.port().ifPresent(builder::frontPort);
       builder.signingSecret(nonBlank(env.get(Variable.SLACK_SIGNING_SECRET.envName()),
           Variable.SLACK_SIGNING_SECRET.envName()));
       // Commands come from a real Slack app (or curl), whose results go to Slack's own hosts.

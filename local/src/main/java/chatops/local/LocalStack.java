@@ -49,6 +49,11 @@ public final class LocalStack implements AutoCloseable {
   private final String defaultRegion;
   private final Duration transitionTime;
   private final int asyncRetries;
+  /**
+   * Execution jobs run at once. FC scales the Execution out per queued job; 32 lets a burst of
+   * commands (the 50-user test, the 200-command load) finish near the time of one.
+   */
+  private static final int ASYNC_WORKERS = 32;
 
   private LocalStack(Builder b) {
     this.realEcs = b.realEcs;
@@ -60,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
       slack = started(started, b.signingSecret == null ? SlackEmulator.builder().start()
           : SlackEmulator.builder().signingSecret(b.signingSecret).start());
       fc = started(started, FcEmulator.builder().region(defaultRegion).asyncRetries(b.asyncRetries)
-          .retryBackoff(b.retryBackoff).start());
+          .retryBackoff(b.retryBackoff).asyncWorkers(ASYNC_WORKERS).port(b.frontPort).start());
       ecs = realEcs != null ? null : started(started, emulatedEcs(b, fc.roleKey()));
       Map<String, String> frontEnv = frontEnv(b);
       Map<String, String> executionEnv = executionEnv(b);
@@ -223,8 +228,15 @@ public final class LocalStack implements AutoCloseable {
     private String signingSecret;
     private RealEcs realEcs;
     private final Map<Variable, String> overrides = new LinkedHashMap<>();
+    private int frontPort;
 
     private Builder() {}
+
+    /** The port the FC emulator (and so the Front's HTTP trigger) listens on; 0 picks a free one. */
+    public Builder frontPort(int port) {
+      this.frontPort = port;
+      return this;
+    }
 
     /** Replaces the demo fleet. */
     public Builder fleet(List<EcsInstance> instances) {

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,12 +19,10 @@ import java.util.concurrent.TimeUnit;
 final class ServeMode {
   private final LocalStack stack;
   private final Transcript transcript;
-  private final Optional<Integer> requestedPort;
 
-  ServeMode(LocalStack stack, Transcript transcript, Optional<Integer> requestedPort) {
+  ServeMode(LocalStack stack, Transcript transcript) {
     this.stack = stack;
     this.transcript = transcript;
-    this.requestedPort = requestedPort;
   }
 
   /** Returns only when interrupted; Ctrl-C ends the JVM, whose shutdown hook stops the stack. */
@@ -37,8 +34,6 @@ final class ServeMode {
     }, "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     transcript.line("");
-    requestedPort.ifPresent(port -> transcript.line("--port " + port + " cannot be honoured: the FC emulator listens on"
-        + " an ephemeral port only. Use the port below."));
     transcript.line("Serving the Front at " + stack.frontUrl());
     transcript.line("  Slack app: Request URL = your tunnel's https address + " + path(stack.frontUrl()));
     transcript.line("  Signing secret: SLACK_SIGNING_SECRET. Results go to each command's response_url on"
