@@ -32,8 +32,9 @@ import okhttp3.mockwebserver.MockWebServer;
  */
 public final class EcsEmulator implements AutoCloseable {
   /**
-   * MockWebServer logs every request line at INFO, and the request line carries the signature and
-   * any STS token. Held in a field because JUL forgets the level of a logger nobody references.
+   * MockWebServer logs every request line at FINE, and the request line carries the signature and
+   * any STS token: a verbose logging setup would print them. Held in a field because JUL forgets the
+   * level of a logger nobody references.
    */
   private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
 
@@ -52,12 +53,13 @@ public final class EcsEmulator implements AutoCloseable {
     this.keys = new AccessKeys();
     this.faults = new EcsFaults();
     this.log = new CallLog();
-    Map<String, EcsAction> actions = new LinkedHashMap<>(new InstanceActions(fleet).byName());
-    actions.putAll(new DescribeActions(fleet).byName());
-    Gateway gateway = new Gateway(keys, new NonceLedger(), Map.copyOf(actions).keySet(), builder.clock);
+    Map<String, EcsAction> byName = new LinkedHashMap<>(new InstanceActions(fleet).byName());
+    byName.putAll(new DescribeActions(fleet).byName());
+    Map<String, EcsAction> actions = Map.copyOf(byName);
+    Gateway gateway = new Gateway(keys, new NonceLedger(), actions.keySet(), builder.clock);
     this.server = new MockWebServer();
     server.setServerSocketFactory(NoDelaySockets.factory());
-    server.setDispatcher(new EcsDispatcher(faults, gateway, Map.copyOf(actions), log));
+    server.setDispatcher(new EcsDispatcher(faults, gateway, actions, log));
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }
 

@@ -40,13 +40,14 @@ final class Gateway {
       throw Rejection.unsupportedMethod();
     }
     String action = checkApi(params);
-    AccessKeys.Key key = keys.find(params.require("AccessKeyId")).orElseThrow(Rejection::unknownAccessKey);
+    String keyId = params.require("AccessKeyId");
+    AccessKeys.Key key = keys.find(keyId).orElseThrow(Rejection::unknownAccessKey);
     checkSignatureScheme(params);
     Instant now = clock.instant();
     checkTimestamp(params.require("Timestamp"), now);
-    checkToken(key, params, now);
+    checkToken(keyId, key, params.get("SecurityToken").orElse(""), now);
     checkSignature(method, key, params);
-    if (!nonces.firstUse(params.require("AccessKeyId"), params.require("SignatureNonce"), now)) {
+    if (!nonces.firstUse(keyId, params.require("SignatureNonce"), now)) {
       throw Rejection.nonceUsed();
     }
     return action;
@@ -94,15 +95,15 @@ final class Gateway {
     }
   }
 
-  private void checkToken(AccessKeys.Key key, RpcParameters params, Instant now) throws Rejection {
-    String token = params.get("SecurityToken").orElse(null);
-    if (token == null || token.isEmpty()) {
+  /** A plain key with a token is refused too: the token cannot belong to it. */
+  private void checkToken(String keyId, AccessKeys.Key key, String token, Instant now)
+      throws Rejection {
+    if (token.isEmpty()) {
       if (key.isSts()) {
         throw Rejection.missingSecurityToken();
       }
       return;
     }
-    String keyId = params.require("AccessKeyId");
     if (!key.tokenMatches(token)) {
       throw keys.belongsToAnotherKey(token, keyId)
           ? Rejection.securityTokenOfAnotherKey()

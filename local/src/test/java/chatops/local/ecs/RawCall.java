@@ -34,8 +34,10 @@ final class RawCall {
   private final Map<String, String> params = new TreeMap<>();
   private final String secret;
   private String method = "POST";
+  private String signedMethod;
   private boolean inBody;
   private final Map<String, String> afterSigning = new TreeMap<>();
+  private String repeated;
 
   private RawCall(EcsEmulator emulator, String action, String accessKeyId, String secret) {
     this.emulator = emulator;
@@ -74,6 +76,12 @@ final class RawCall {
     return this;
   }
 
+  /** Signs as if sent with this method, whatever method it is sent with. */
+  RawCall signedAs(String otherMethod) {
+    signedMethod = otherMethod;
+    return this;
+  }
+
   /** Sends the parameters as an application/x-www-form-urlencoded body instead of the query. */
   RawCall inFormBody() {
     inBody = true;
@@ -86,11 +94,20 @@ final class RawCall {
     return this;
   }
 
+  /** Sends this (already set) parameter a second time, with the same value. */
+  RawCall repeat(String name) {
+    repeated = name;
+    return this;
+  }
+
   Answer send() {
     Map<String, String> sent = new TreeMap<>(params);
     sent.put("Signature", sign());
     sent.putAll(afterSigning);
     String encoded = encode(sent);
+    if (repeated != null) {
+      encoded += "&" + percent(repeated) + "=" + percent(sent.get(repeated));
+    }
     Request.Builder request = new Request.Builder();
     if (inBody) {
       request
@@ -112,7 +129,8 @@ final class RawCall {
 
   private String sign() {
     String canonical = encode(params);
-    String stringToSign = method + "&" + percent("/") + "&" + percent(canonical);
+    String stringToSign =
+        (signedMethod == null ? method : signedMethod) + "&" + percent("/") + "&" + percent(canonical);
     return new HmacSHA1Signer().signString(stringToSign, secret + "&");
   }
 
