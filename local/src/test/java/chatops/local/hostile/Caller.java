@@ -33,25 +33,26 @@ final class Caller {
     this.stack = stack;
   }
 
-  /** A genuine {@code /ecs} command from T0001 / C0001 / U0001 / A0001, signed when sent. */
+  /** A {@code /ecs} command from T0001 / C0001 / U0001 / A0001, signed when sent; change what the case needs. */
   SlashCommandRequest.Builder command(String text) {
-    return stack.slack().command("/ecs", text);
+    return stack.local().command(text);
   }
 
+  /** The command exactly as Slack sends it to this Front, legacy token included. */
   SlashCommandRequest ecs(String text) {
-    return command(text).build();
+    return stack.genuine(command(text).build());
   }
 
   Reply send(SlashCommandRequest request) {
-    return Reply.of(stack.slack().send(request, stack.frontUrl()));
+    return Reply.of(stack.local().send(request));
   }
 
   String secret() {
-    return stack.slack().signingSecret();
+    return stack.local().slack().signingSecret();
   }
 
   String token() {
-    return stack.slack().verificationToken();
+    return stack.token();
   }
 
   static long now() {

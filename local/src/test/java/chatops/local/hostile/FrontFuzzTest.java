@@ -51,12 +51,12 @@ class FrontFuzzTest {
   @Test
   void nothingUnsignedIsToldOrStartedAndNothingFails() {
     System.out.println("front fuzz: seed=" + SEED + " cases=" + CASES + " (replay with -Dfuzz.seed=" + SEED + ")");
-    String secret = stack.slack().signingSecret();
+    String secret = stack.local().slack().signingSecret();
     RequestFuzzer fuzzer = new RequestFuzzer(new Random(SEED), secret, List.of(
         "https://hooks.slack.com/commands/T0001/1/capabilityAAAAAAAAAAAA",
         "https://hooks.slack.com/commands/T0001/2/capabilityBBBBBBBBBBBB",
         "https://hooks.slack-gov.com/commands/T0001/3/capabilityCCCCCCCC",
-        "http://127.0.0.1:9/commands/T0001/4/capabilityDDDDDDDDDDDD",
+        stack.local().slack().responseUrlBase() + "/commands/T0001/4/capabilityDDDDDDDDDDDD",
         "https://hooks.slack.com@evil.example/commands/capabilityEEEEEEEE",
         "https://hooks.slack.com.evil.example/commands/capabilityFFFFFFF",
         "https://hooks.slack.com:8443/commands/capabilityGGGGGGGGGGGGGG",

@@ -37,10 +37,11 @@ final class FuzzedFront {
   private final Set<String> allowedIds = Set.of(Instances.ALLOWED.split(","));
 
   FuzzedFront(String signingSecret) {
-    Map<String, String> env = new LinkedHashMap<>(HostileStack.restrictivePolicy());
+    Map<String, String> env = new LinkedHashMap<>();
+    HostileStack.POLICY.forEach((variable, value) -> env.put(variable.envName(), value));
     env.put("SLACK_SIGNING_SECRET", signingSecret);
     env.put("FUNCTION_COMPUTE_ENDPOINT", "https://1234567890.cn-hangzhou.fc.aliyuncs.com");
-    env.put("INVOKE_FC", HostileStack.EXECUTION);
+    env.put("INVOKE_FC", "execution");
     FrontSettings settings = FrontSettings.from(env);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     receiver = CommandReceiver.builder()

@@ -1,113 +1,121 @@
 package chatops.local.hostile;
 
-import chatops.config.ResponseUrlPolicy;
-import chatops.front.FrontHandler;
-import chatops.local.ecs.EcsEmulator;
-import chatops.local.fc.FcEmulator;
-import chatops.local.fc.FcFunction;
-import chatops.local.slack.SlackEmulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import chatops.config.Variable;
+import chatops.local.LocalStack;
+import chatops.local.ecs.EcsInstance;
+import chatops.local.ecs.InstanceStatus;
+import chatops.local.ecs.TransitionTimes;
+import chatops.local.slack.SlashCommandRequest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Front as Slack reaches it: Slack emulator, FC emulator's HTTP trigger, the real
- * {@link FrontHandler}, an Execution function that only counts what reaches it, and an ECS emulator
- * nobody should call. Hostile requests must be stopped at the Front, so counting is all the rest has
- * to do.
+ * A {@link LocalStack} set up the way the hostile tests attack it: team T0001, channel C0001,
+ * changes by U0001 only, no reboot, at most 5 of the instances in {@link Instances#ALLOWED} (all
+ * seeded, half running), quick transitions and FC retries. Verified by signature, or by the
+ * legacy token alone.
  */
 final class HostileStack implements AutoCloseable {
-  static final String SERVICE = "chatops";
-  static final String FRONT = "front";
-  static final String EXECUTION = "execution";
-
   /** How the Front proves a request is Slack's. */
   enum Auth { SIGNATURE, LEGACY_TOKEN }
 
-  private final SlackEmulator slack;
-  private final FcEmulator fc;
-  private final EcsEmulator ecs;
-  private final AtomicInteger executions = new AtomicInteger();
+  /** The token-only Front's SLACK_TOKEN; the Slack emulator's own token is random and not configurable. */
+  static final String LEGACY_TOKEN = "legacy-0f3c9a7e5b1d2468ace0";
+  static final Map<Variable, String> POLICY = policy();
 
-  private HostileStack(Auth auth, Map<String, String> policy) {
-    slack = SlackEmulator.builder().start();
-    fc = FcEmulator.builder().start();
-    try {
-      ecs = EcsEmulator.start();
-    } catch (IOException e) {
-      close();
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> env = new LinkedHashMap<>(policy);
-    if (auth == Auth.SIGNATURE) env.put("SLACK_SIGNING_SECRET", slack.signingSecret());
-    else env.put("SLACK_TOKEN", slack.verificationToken());
-    env.put("FUNCTION_COMPUTE_ENDPOINT", fc.endpoint());
-    env.put("FC_ACCOUNT_ID", fc.accountId());
-    env.put("FC_REGION", fc.region());
-    env.put("INVOKE_FC", EXECUTION);
-    FrontHandler front = new FrontHandler(env, ResponseUrlPolicy.loopbackForLocalStack());
-    fc.deploy(FcFunction.http(SERVICE, FRONT, front).initializer(front).build());
-    fc.deploy(FcFunction.event(SERVICE, EXECUTION, (in, out, context) -> executions.incrementAndGet()).build());
-  }
+  private final LocalStack local;
+  private final Auth auth;
 
-  /** Team T0001, channel C0001, user U0001 may change instances, reboot disabled, at most 5 instances. */
-  static Map<String, String> restrictivePolicy() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("SLACK_TEAM", "T0001");
-    env.put("SLACK_CHANNEL", "C0001");
-    env.put("ALLOWED_USERS", "U0001");
-    env.put("ECS_CMD_CODE", "start,stop,status,list");
-    env.put("ECS_INSTANCES", Instances.ALLOWED);
-    env.put("ECS_MAX_INSTANCES", "5");
-    return env;
+  private HostileStack(LocalStack local, Auth auth) {
+    this.local = local;
+    this.auth = auth;
   }
 
   static HostileStack start(Auth auth) {
-    return new HostileStack(auth, restrictivePolicy());
+    LocalStack.Builder builder = builder();
+    if (auth == Auth.LEGACY_TOKEN) {
+      builder.set(Variable.SLACK_SIGNING_SECRET, null).set(Variable.SLACK_TOKEN, LEGACY_TOKEN);
+    }
+    return new HostileStack(builder.start(), auth);
   }
 
-  SlackEmulator slack() {
-    return slack;
+  /** The hostile policy, seeded fleet, short transitions and quick retries; callers may add to it. */
+  static LocalStack.Builder builder() {
+    LocalStack.Builder builder = LocalStack.builder()
+        .fleet(fleet())
+        .transitionTimes(TransitionTimes.of(Duration.ofMillis(300), Duration.ofMillis(300)))
+        .retryBackoff(Duration.ofMillis(100))
+        .executionTimeLimit(Duration.ofSeconds(40));
+    POLICY.forEach(builder::set);
+    return builder;
+  }
+
+  private static Map<Variable, String> policy() {
+    Map<Variable, String> policy = new LinkedHashMap<>();
+    policy.put(Variable.SLACK_TEAM, LocalStack.TEAM_ID);
+    policy.put(Variable.SLACK_CHANNEL, LocalStack.CHANNEL_ID);
+    policy.put(Variable.ALLOWED_USERS, "U0001");
+    policy.put(Variable.ECS_CMD_CODE, "start,stop,status,list");
+    policy.put(Variable.ECS_INSTANCES, Instances.ALLOWED);
+    policy.put(Variable.ECS_MAX_INSTANCES, "5");
+    return Map.copyOf(policy);
+  }
+
+  private static List<EcsInstance> fleet() {
+    List<EcsInstance> fleet = new ArrayList<>();
+    String[] ids = Instances.ALLOWED.split(",");
+    for (int i = 0; i < ids.length; i++) {
+      fleet.add(EcsInstance.builder(ids[i], "cn-hangzhou").name("hostile-" + i)
+          .status(i % 2 == 0 ? InstanceStatus.RUNNING : InstanceStatus.STOPPED).build());
+    }
+    return fleet;
+  }
+
+  LocalStack local() {
+    return local;
+  }
+
+  /** A request as Slack would send it to this Front: with the token it is configured with. */
+  SlashCommandRequest genuine(SlashCommandRequest request) {
+    return auth == Auth.LEGACY_TOKEN ? request.withField("token", LEGACY_TOKEN) : request;
+  }
+
+  String token() {
+    return auth == Auth.LEGACY_TOKEN ? LEGACY_TOKEN : local.slack().verificationToken();
   }
 
   String frontUrl() {
-    return fc.httpTriggerUrl(SERVICE, FRONT);
-  }
-
-  /** Runs of the Execution function's handler, retries included. */
-  int executionRuns() {
-    return executions.get();
+    return local.frontUrl();
   }
 
   /** Invocations FC accepted for the Execution function, whether or not they ran yet. */
   int executionInvocations() {
-    return fc.invocationCount(SERVICE, EXECUTION);
+    return local.fc().invocationCount(LocalStack.EXECUTION_SERVICE, LocalStack.EXECUTION_FUNCTION);
   }
 
   /** ECS requests that reached an action plus those refused at its gateway: anything that got there. */
   int ecsRequests() {
-    return ecs.totalCalls() + ecs.totalRejections();
+    return local.ecs().totalCalls() + local.ecs().totalRejections();
   }
 
+  /** Lets jobs already queued finish, then forgets what every emulator saw. */
   void clearHistory() {
-    fc.clearHistory();
-    ecs.resetCounts();
-    slack.clearHistory();
-    executions.set(0);
+    try {
+      if (!local.fc().awaitIdle(Duration.ofSeconds(30))) throw new AssertionError("jobs still running after 30 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    local.fc().clearHistory();
+    local.ecs().resetCounts();
+    local.slack().clearHistory();
   }
 
   @Override
   public void close() {
-    if (ecs != null) {
-      try {
-        ecs.close();
-      } catch (IOException ignored) {
-        // The port is released when the JVM ends; nothing else depends on it.
-      }
-    }
-    fc.close();
-    slack.close();
+    local.close();
   }
 }
