@@ -25,14 +25,14 @@ final class Platform {
     this.local = local;
   }
 
-  /** Queues {@code payload} as one more async event of the Execution function. */
-  void deliver(byte[] payload) {
+  /** Queues {@code payload} as one more async event of the Execution function; returns FC's request id. */
+  String deliver(byte[] payload) {
     FcEmulator fc = local.fc();
     StsKey role = fc.roleKey();
     FcExecutionInvoker invoker = new FcExecutionInvoker(fc.endpoint(), fc.accountId(), fc.region(),
         LocalStack.EXECUTION_SERVICE, LocalStack.EXECUTION_FUNCTION);
     try {
-      invoker.invokeAsync(payload, AccessKey.of(role.getAccessKeyId(), role.getAccessKeySecret(), role.getSecurityToken()));
+      return invoker.invokeAsync(payload, AccessKey.of(role.getAccessKeyId(), role.getAccessKeySecret(), role.getSecurityToken()));
     } catch (InvokeFailedException e) {
       throw new AssertionError("FC did not take the job", e);
     }
