@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +35,12 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
 
   /** Enough for a Front instance serving several Slack requests at once while FC stalls. */
   private static final int MAX_CALLS_IN_FLIGHT = 16;
+  /**
+   * Calls past the sixteenth wait for a worker, inside their budget (a waiting call whose caller
+   * gave up is cancelled before it starts): a burst of commands on a healthy FC is queued, not
+   * refused. Past this many waiting, a call is refused at once.
+   */
+  private static final int MAX_CALLS_WAITING = 512;
 
   // FC's own naming rules; checking here turns a typo in the template into a startup error.
   private static final Pattern FC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,127}");
@@ -79,14 +85,15 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     if (Config.class.getClassLoader().getResource("fc.properties") == null) {
       throw new IllegalStateException("fc.properties is missing from the classpath: aliyun-java-sdk-fc cannot run");
     }
-    // No core threads: a frozen or idle FC instance keeps none around, and the first call pays
-    // only for one thread start.
-    this.workers = new ThreadPoolExecutor(0, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
+    // Idle workers time out: a frozen or idle FC instance keeps none around, and the first call
+    // pays only for one thread start.
+    this.workers = new ThreadPoolExecutor(MAX_CALLS_IN_FLIGHT, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(MAX_CALLS_WAITING), task -> {
           Thread thread = new Thread(task, "fc-invoke-" + WORKER_NUMBER.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });
+    workers.allowCoreThreadTimeOut(true);
   }
 
   @Override
@@ -101,7 +108,8 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     try {
       call = workers.submit(() -> send(body, credentials));
     } catch (RejectedExecutionException e) {
-      throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_IN_FLIGHT + " calls in flight");
+      throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_IN_FLIGHT + " calls in flight and "
+          + MAX_CALLS_WAITING + " waiting");
     }
     try {
       return accepted(call.get(budgetMillis, TimeUnit.MILLISECONDS));
