@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
@@ -57,7 +58,11 @@ public final class AliyunEcsGateway implements EcsGateway {
    */
   private static final String SUCCESS_FIRST = "SuccessFirst";
   private static final String ALL_TOGETHER = "AllTogether";
-  private static final String DRY_RUN_OPERATION = "DryRunOperation";
+  /**
+   * How ECS says a dry run would have succeeded: the single-instance calls answer DryRunOperation,
+   * the batch calls we make answer DRYRUN.SUCCESS (StartInstances' API reference); take either.
+   */
+  private static final Set<String> DRY_RUN_PASSED = Set.of("DryRunOperation", "DRYRUN.SUCCESS");
   private static final String DESCRIBE = "DescribeInstances";
   /** Only names the client's home; every request carries its own RegionId. */
   private static final String PROFILE_REGION = "cn-hangzhou";
@@ -129,7 +134,7 @@ public final class AliyunEcsGateway implements EcsGateway {
           throw new IllegalArgumentException("unknown change " + kind);
       }
     } catch (EcsException e) {
-      if (!dryRun || !e.code().equals(DRY_RUN_OPERATION)) throw e;
+      if (!dryRun || !DRY_RUN_PASSED.contains(e.code())) throw e;
       return ChangeResult.dryRunPassed(kind, e.requestId().orElse("none"), batch.ids());
     }
   }
@@ -201,7 +206,7 @@ public final class AliyunEcsGateway implements EcsGateway {
     for (DescribeInstancesResponse.Instance i : orEmpty(response.getInstances())) {
       if (i.getInstanceId() == null) throw unreadable(DESCRIBE, "an instance without InstanceId");
       instances.add(new InstanceInfo(i.getInstanceId(), i.getInstanceName(), i.getStatus(), i.getZoneId(),
-          i.getInstanceType()));
+          i.getInstanceType(), EcsTimestamp.parse(i.getStartTime()).orElse(null)));
     }
     return new InstancePage(requestId(DESCRIBE, response.getRequestId()), instances,
         orZero(response.getTotalCount()), orZero(response.getPageNumber()), orZero(response.getPageSize()));
@@ -221,38 +226,13 @@ public final class AliyunEcsGateway implements EcsGateway {
     } catch (ClientException e) {
       // One catch for both: the SDK raises its ServerException only for a readable 5xx body, so the
       // noted HTTP status, not the exception's class, says whether the server side failed.
-      throw fromSdk(action, e, current.statuses.last());
+      throw SdkFailure.read(action, e.getErrCode(), e.getErrMsg(), e.getRequestId(), e.getCause(),
+          current.statuses.last());
     } catch (RuntimeException e) {
       throw unreadable(action, "the SDK failed with " + e.getClass().getSimpleName());
     } finally {
       current.statuses.forget();
     }
-  }
-
-  private static EcsException fromSdk(String action, ClientException e, int status) {
-    String code = e.getErrCode() == null ? "" : e.getErrCode();
-    if (code.equals("SDK.ReadTimeout")) {
-      return new EcsException(action, EcsException.TIMEOUT, "no answer from ECS within the read timeout", null, 0);
-    }
-    if (code.equals("SDK.ServerUnreachable")) {
-      return new EcsException(action, EcsException.CONNECTION_FAILED, "could not reach the ECS endpoint", null, 0);
-    }
-    if (code.startsWith("SDK.")) {
-      // The SDK's own failures (it wraps even a missing class this way); their messages may quote the
-      // signed URL, so only names go on.
-      String cause = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")";
-      return new EcsException(action, EcsException.UNREADABLE_RESPONSE, "the SDK failed with " + code + cause, null,
-          status);
-    }
-    if (code.isEmpty() || code.equals("(null)")) {
-      // Not an ECS error body (HTML from a proxy, no JSON content type): the SDK's message quotes it whole.
-      String message = "ECS answered HTTP " + status + " without a JSON error body";
-      if (status < 500) return new EcsException(action, EcsException.UNREADABLE_RESPONSE, message, null, status);
-      boolean unavailable = status == 502 || status == 503 || status == 504;
-      return new EcsException(action, unavailable ? EcsException.SERVICE_UNAVAILABLE : EcsException.INTERNAL_ERROR,
-          message, null, status);
-    }
-    return new EcsException(action, code, e.getErrMsg(), e.getRequestId(), status);
   }
 
   private synchronized Connection connection() {

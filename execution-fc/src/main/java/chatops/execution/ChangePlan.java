@@ -2,6 +2,7 @@ package chatops.execution;
 
 import chatops.ecs.EcsAction;
 import chatops.ecs.InstanceState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +15,20 @@ import java.util.Optional;
  * before anything is changed. This is what makes a job safe to run twice: an instance that
  * already reached the target, or is on its way, is never asked to change again.
  *
- * <p>Reboot is the exception: its target (Running) is also where it starts, so a finished
- * reboot cannot be told from one never done. A job the platform delivers again therefore does
- * not reboot a Running instance a second time; it says so, and the user may ask again.
+ * <p>Reboot is the exception: its target (Running) is also where it starts, so the state cannot
+ * tell a finished reboot from one never done. ECS's {@code StartTime} can ({@link LastStart}): a
+ * Running instance that booted at or after the command was issued is not rebooted again, on any
+ * delivery, since Function Compute may hand us the same job twice with a retry count of 0 (the
+ * FC SDK resends a POST whose connection dropped). Only when {@code StartTime} cannot tell does the
+ * retry count decide, as it did before ECS's time was read: a redelivered job does not reboot
+ * again, a first delivery does. The report's words say which evidence decided.
+ *
+ * <p>{@code StartTime} cannot tell when absent, or when it falls in the very minute the command was
+ * issued (ECS gives only the minute). Such a start is either this command's reboot done by an earlier
+ * delivery (a reboot takes well under a minute), or a start just before the command. Skipping would
+ * leave the second unrebooted on its first delivery; rebooting would reboot the first twice. Neither
+ * guess is safe, so that minute keeps the old rule: no delivery does worse than before, and every
+ * delivery outside that minute does better.
  */
 final class ChangePlan {
   private final List<String> toChange;
@@ -34,10 +46,11 @@ final class ChangePlan {
 
   /**
    * @param current what one describe of {@code instanceIds} found; absent IDs are not found
+   * @param issuedAt when the Front took the command: a reboot is owed only to instances not booted since
    * @param redelivered true when the platform is running this job again
    */
   static ChangePlan decide(EcsAction action, List<String> instanceIds, List<InstanceInfo> current,
-      boolean redelivered) {
+      Instant issuedAt, boolean redelivered) {
     if (!action.changesState()) throw new IllegalArgumentException(action.word() + " changes nothing");
     Map<String, InstanceInfo> found = new HashMap<>();
     for (InstanceInfo info : current) found.put(info.id(), info);
@@ -51,7 +64,15 @@ final class ChangePlan {
         continue;
       }
       InstanceState state = InstanceState.fromApi(info.status());
-      if (changes(action, state, redelivered)) {
+      if (action == EcsAction.REBOOT && state == InstanceState.RUNNING) {
+        Optional<String> rebooted = rebootedAlready(info, issuedAt, redelivered);
+        if (rebooted.isPresent()) {
+          settled.put(id, InstanceOutcome.of(id, info.name(), InstanceOutcome.Kind.NOT_REPEATED, info.status(),
+              rebooted.get()));
+        } else {
+          toChange.add(id);
+        }
+      } else if (changes(action, state)) {
         toChange.add(id);
       } else if (waitsFor(action, state, redelivered)) {
         toWaitFor.add(id);
@@ -90,14 +111,37 @@ final class ChangePlan {
     return info(instanceId).map(InstanceInfo::status).orElse(null);
   }
 
-  private static boolean changes(EcsAction action, InstanceState state, boolean redelivered) {
-    switch (action) {
-      case START:
-        return state == InstanceState.STOPPED;
-      case STOP:
-        return state == InstanceState.RUNNING;
+  /** Start and stop; a Running instance's reboot is decided by {@link #rebootedAlready}. */
+  private static boolean changes(EcsAction action, InstanceState state) {
+    return action == EcsAction.START ? state == InstanceState.STOPPED
+        : action == EcsAction.STOP && state == InstanceState.RUNNING;
+  }
+
+  /**
+   * Why a Running instance is not rebooted again, in the words of its report line; empty when the
+   * reboot is owed. See the class comment for the rule.
+   */
+  private static Optional<String> rebootedAlready(InstanceInfo info, Instant issuedAt, boolean redelivered) {
+    LastStart.Order order = LastStart.relativeTo(info.startTime(), issuedAt);
+    String askAgain = " — not rebooted again; run `/ecs reboot " + info.id() + "` if it still needs one";
+    switch (order) {
+      case AFTER_COMMAND:
+        return Optional.of("rebooted at " + LastStart.clock(info.startTime().get())
+            + " UTC, after the command was issued — not rebooted again");
+      case BEFORE_COMMAND:
+        return Optional.empty();
+      case TOO_CLOSE_TO_TELL:
+        Instant start = info.startTime().get();
+        return redelivered
+            ? Optional.of("last started at " + LastStart.clock(start) + " UTC, the same "
+                + LastStart.precisionWord(start) + " the command was issued, and Function Compute delivered this job"
+                + " again: most likely this job's own reboot" + askAgain)
+            : Optional.empty();
       default:
-        return state == InstanceState.RUNNING && !redelivered;
+        return redelivered
+            ? Optional.of("Function Compute delivered this job again, and ECS gave no start time to tell a finished"
+                + " reboot from none" + askAgain)
+            : Optional.empty();
     }
   }
 
@@ -118,11 +162,6 @@ final class ChangePlan {
     String id = info.id();
     if (action != EcsAction.REBOOT && state == action.targetState()) {
       return InstanceOutcome.of(id, info.name(), InstanceOutcome.Kind.ALREADY, info.status(), null);
-    }
-    if (action == EcsAction.REBOOT && state == InstanceState.RUNNING) {
-      return InstanceOutcome.of(id, info.name(), InstanceOutcome.Kind.NOT_REPEATED, info.status(),
-          "Function Compute delivered this job again, and a finished reboot looks just like none, so it was not"
-              + " rebooted twice — run `/ecs reboot " + id + "` if it still needs one");
     }
     return InstanceOutcome.of(id, info.name(), InstanceOutcome.Kind.REFUSED, info.status(),
         refusal(action, info, state));

@@ -11,7 +11,7 @@ public interface EcsGateway {
   /** ECS accepts at most this many instance IDs in one batch call. */
   int MAX_IDS = 100;
 
-  /** Name, state, zone and type of each instance; IDs ECS does not know are absent from the page. */
+  /** Name, state, zone, type and last start of each instance; IDs ECS does not know are absent from the page. */
   InstancePage describe(String region, List<String> instanceIds) throws EcsException;
 
   /** The current state of each instance, for one poll; unknown IDs are absent. */

@@ -19,7 +19,10 @@ public final class InstanceOutcome {
     NOT_FOUND("not-found"),
     /** Not changed: its state does not allow the change now; {@link #detail()} says why in words. */
     REFUSED("refused"),
-    /** A redelivered reboot: not rebooted again, since a finished reboot leaves no trace to check. */
+    /**
+     * A reboot not done again: ECS says the instance booted since the command was issued, or the job
+     * was delivered again and ECS's start time cannot tell. {@link #detail()} is the whole account.
+     */
     NOT_REPEATED("not-repeated"),
     /** Still moving when the deadline came. */
     STILL_MOVING("still-moving"),

@@ -51,7 +51,8 @@ public final class JobRunner {
    * Runs the job. ECS failures become lines of the result, never exceptions: the user is told.
    *
    * @param deadline no retry wait or poll starts after it
-   * @param redelivered true when the platform delivers this job again (its retry count is above 0)
+   * @param redelivered true when the platform delivers this job again (its retry count is above 0); for a
+   *     reboot it decides only what ECS's start times cannot (see {@link ChangePlan})
    */
   public JobResult run(Job job, Instant deadline, boolean redelivered) {
     String region = regionOf(job);
@@ -62,7 +63,8 @@ public final class JobRunner {
       case LIST:
         return list(ecs, region);
       default:
-        return stateChange.run(ecs, job.action(), region, job.instanceIds(), job.force(), job.dryRun(), redelivered);
+        return stateChange.run(ecs, job.action(), region, job.instanceIds(), job.force(), job.dryRun(),
+            job.issuedAt(), redelivered);
     }
   }
 
@@ -71,9 +73,9 @@ public final class JobRunner {
    * past that, to prove the batching.
    */
   JobResult change(EcsAction action, String region, List<String> instanceIds, boolean force, boolean dryRun,
-      boolean redelivered, Instant deadline) {
+      Instant issuedAt, boolean redelivered, Instant deadline) {
     EcsCalls ecs = new EcsCalls(gateway, retrier, deadline);
-    return stateChange.run(ecs, action, region, instanceIds, force, dryRun, redelivered);
+    return stateChange.run(ecs, action, region, instanceIds, force, dryRun, issuedAt, redelivered);
   }
 
   /** The region the job runs in: its own, or {@code ECS_REGION}. */

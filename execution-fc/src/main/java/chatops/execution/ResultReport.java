@@ -141,7 +141,7 @@ public final class ResultReport {
       case REFUSED:
         return "not " + verb + ": " + detail;
       case NOT_REPEATED:
-        return before + " — not " + verb + " again: " + detail;
+        return before + " — " + (detail.isEmpty() ? "not " + verb + " again" : detail);
       case STILL_MOVING:
         return (before.isEmpty() ? "" : before + " → ") + "still " + after + " after " + o.seconds() + " s — "
             + status + (detail.isEmpty() ? "" : " (" + detail + ")");

@@ -31,8 +31,12 @@ final class StateChange {
     this.waiter = Objects.requireNonNull(waiter, "waiter");
   }
 
+  /**
+   * @param issuedAt when the command was issued: a reboot skips instances that booted since
+   * @param redelivered true when the platform runs this job again (its retry count is above 0)
+   */
   JobResult run(EcsCalls ecs, EcsAction action, String region, List<String> instanceIds, boolean force,
-      boolean dryRun, boolean redelivered) {
+      boolean dryRun, Instant issuedAt, boolean redelivered) {
     Instant started = clock.instant();
     List<InstanceInfo> current;
     try {
@@ -45,7 +49,7 @@ final class StateChange {
       return JobResult.failed(action, region, "Could not read the instances' states: " + why, unread,
           ecs.requestIds());
     }
-    ChangePlan plan = ChangePlan.decide(action, instanceIds, current, redelivered);
+    ChangePlan plan = ChangePlan.decide(action, instanceIds, current, issuedAt, redelivered);
     Map<String, InstanceOutcome> outcomes = dryRun
         ? dryRun(ecs, action, region, plan, force)
         : changeAndWait(ecs, action, region, plan, force, started);

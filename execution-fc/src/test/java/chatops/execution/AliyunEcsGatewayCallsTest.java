@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chatops.config.AccessKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +65,29 @@ class AliyunEcsGatewayCallsTest {
     assertNotNull(call.param("SignatureNonce"));
 
     assertEquals("REQ-D1", page.requestId());
-    assertEquals(new InstanceInfo("i-aaa1", "web-1", "Running", "cn-hangzhou-h", "ecs.g7.large"),
-        page.find("i-aaa1").orElseThrow());
+    assertEquals(new InstanceInfo("i-aaa1", "web-1", "Running", "cn-hangzhou-h", "ecs.g7.large",
+        Instant.parse("2026-02-27T03:15:00Z")), page.find("i-aaa1").orElseThrow());
     assertEquals("Stopped", page.find("i-bbb2").orElseThrow().status());
     assertTrue(page.find("i-gone3").isEmpty(), "unknown IDs are simply absent");
+  }
+
+  @Test
+  void startTimeIsReadToTheMinuteAsEcsWritesItOrToTheSecondAndIsEmptyWhenUnreadable() throws Exception {
+    ecs.enqueue(describeInstances("REQ-T1", 5, 1, 100,
+        instance("i-min1", "a", "Running", "cn-hangzhou-h", "ecs.g7.large", "\"2017-12-10T04:04Z\""),
+        instance("i-sec2", "b", "Running", "cn-hangzhou-h", "ecs.g7.large", "\"2017-12-10T04:04:37Z\""),
+        instance("i-bad3", "c", "Running", "cn-hangzhou-h", "ecs.g7.large", "\"10/12/2017 04:04\""),
+        instance("i-nul4", "d", "Stopped", "cn-hangzhou-h", "ecs.g7.large", "\"\""),
+        instance("i-non5", "e", "Stopped", "cn-hangzhou-h", "ecs.g7.large", null)));
+
+    InstancePage page = gateway.describe("cn-hangzhou", List.of("i-min1", "i-sec2", "i-bad3", "i-nul4", "i-non5"));
+
+    assertEquals(Optional.of(Instant.parse("2017-12-10T04:04:00Z")), page.find("i-min1").orElseThrow().startTime());
+    assertEquals(Optional.of(Instant.parse("2017-12-10T04:04:37Z")), page.find("i-sec2").orElseThrow().startTime());
+    assertEquals(Optional.empty(), page.find("i-bad3").orElseThrow().startTime(), "an unreadable time proves nothing");
+    assertEquals(Optional.empty(), page.find("i-nul4").orElseThrow().startTime());
+    assertEquals(Optional.empty(), page.find("i-non5").orElseThrow().startTime());
+    assertEquals("Running", page.find("i-bad3").orElseThrow().status(), "the rest of the instance is still read");
   }
 
   @Test
@@ -148,6 +168,17 @@ class AliyunEcsGatewayCallsTest {
     assertTrue(result.dryRun());
     assertEquals("REQ-DRY", result.requestId());
     assertEquals(2, result.changes().size());
+    assertTrue(result.changes().stream().allMatch(InstanceChange::accepted));
+  }
+
+  @Test
+  void theBatchCallsDryRunAnswerPassesToo() throws Exception {
+    ecs.enqueue(error(400, "DRYRUN.SUCCESS", "This request is a dryrun request with successful result.", "REQ-DRY2"));
+
+    ChangeResult result = gateway.change(ChangeKind.START, "cn-hangzhou", List.of("i-aaa1"), false, true);
+
+    assertTrue(result.dryRun());
+    assertEquals("REQ-DRY2", result.requestId());
     assertTrue(result.changes().stream().allMatch(InstanceChange::accepted));
   }
 

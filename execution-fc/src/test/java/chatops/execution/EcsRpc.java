@@ -122,10 +122,20 @@ final class EcsRpc {
         + "\"Recommend\":\"https://api.aliyun.com/troubleshoot?q=" + code + "&product=Ecs\"}");
   }
 
+  /** ECS's own example of a {@code StartTime}, to the minute as real answers give it. */
+  static final String START_TIME = "2026-02-27T03:15Z";
+
   /** One {@code DescribeInstances.Instances.Instance[]} entry with the attributes real answers carry. */
   static String instance(String id, String name, String status, String zone, String type) {
+    return instance(id, name, status, zone, type, "\"" + START_TIME + "\"");
+  }
+
+  /** @param startTimeJson the {@code StartTime} value as JSON (quoted string, {@code null}), or null to leave it out */
+  static String instance(String id, String name, String status, String zone, String type, String startTimeJson) {
     return "{\"InstanceId\":\"" + id + "\",\"InstanceName\":\"" + name + "\",\"Status\":\"" + status + "\","
         + "\"RegionId\":\"cn-hangzhou\",\"ZoneId\":\"" + zone + "\",\"InstanceType\":\"" + type + "\","
+        + (startTimeJson == null ? "" : "\"StartTime\":" + startTimeJson + ",")
+        + "\"CreationTime\":\"2026-01-05T08:00Z\","
         + "\"Cpu\":2,\"Memory\":4096,\"OSName\":\"Alibaba Cloud Linux 3\",\"InstanceChargeType\":\"PostPaid\","
         + "\"StoppedMode\":\"KeepCharging\",\"ExpiredTime\":\"2099-12-31T15:59Z\","
         + "\"VpcAttributes\":{\"VpcId\":\"vpc-bp1\",\"PrivateIpAddress\":{\"IpAddress\":[\"172.16.0.10\"]}},"

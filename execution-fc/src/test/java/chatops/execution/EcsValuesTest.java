@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The gateway's answers are values: later changes to the caller's lists do not reach them. */
 class EcsValuesTest {
-  private static final InstanceInfo WEB = new InstanceInfo("i-aaa1", "web", "Running", "cn-hangzhou-h", "ecs.g7.large");
+  private static final InstanceInfo WEB = new InstanceInfo("i-aaa1", "web", "Running", "cn-hangzhou-h", "ecs.g7.large",
+      null);
 
   @Test
   void aPageIsACopyAndKnowsWhetherMoreFollow() {

@@ -2,6 +2,7 @@ package chatops.execution;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,10 @@ import java.util.Set;
  * An in-memory ECS region on a {@link FakeClock}: instances take a set number of seconds to move
  * between states, as real ones do, and every call is counted by kind. Batch limits and argument
  * shapes are checked as the real gateway checks them ({@link InstanceBatch}).
+ *
+ * <p>Each instance remembers when it last reached Running (by a start or a reboot) and describes
+ * it as ECS's {@code StartTime} does: cut to the minute. Instances are added as started a day
+ * earlier, unless told otherwise.
  */
 final class FakeFleet implements EcsGateway {
   enum Call { DESCRIBE, STATUSES, CHANGE, LIST }
@@ -42,6 +47,7 @@ final class FakeFleet implements EcsGateway {
   private final Set<ChangeKind> forbidden = EnumSet.noneOf(ChangeKind.class);
   private final List<ChangeCall> changeCalls = new ArrayList<>();
   private int requests;
+  private boolean startTimes = true;
   Duration bootTime = Duration.ofSeconds(30);
   Duration stopTime = Duration.ofSeconds(20);
   Duration rebootTime = Duration.ofSeconds(40);
@@ -52,8 +58,25 @@ final class FakeFleet implements EcsGateway {
   }
 
   FakeFleet add(String id, String name, String status) {
-    machines.put(id, new Machine(id, name, status));
+    machines.put(id, new Machine(id, name, status, clock.instant().minus(Duration.ofDays(1))));
     return this;
+  }
+
+  /** The instance last reached Running at {@code at}. */
+  FakeFleet startedAt(String id, Instant at) {
+    machines.get(id).started = at;
+    return this;
+  }
+
+  /** Describes answer without {@code StartTime}, as for an instance ECS has no start time for. */
+  FakeFleet withoutStartTimes() {
+    startTimes = false;
+    return this;
+  }
+
+  /** When the instance last reached Running, to the instant (ECS's answers say only the minute). */
+  Instant startTime(String id) {
+    return machines.get(id).startTime(clock.instant());
   }
 
   /** Instances i-w000 .. with the given status, named web-0 ..; returns their IDs. */
@@ -195,14 +218,18 @@ final class FakeFleet implements EcsGateway {
     Instant halfway;
     Instant readyAt;
     boolean failsToBoot;
+    /** When it last reached Running before the move under way, if any. */
+    Instant started;
 
-    Machine(String id, String name, String status) {
+    Machine(String id, String name, String status, Instant started) {
       this.id = id;
       this.name = name;
       this.resting = status;
+      this.started = started;
     }
 
     void moveTo(String transitional, String thenTransitional, String finalStatus, Instant at) {
+      started = startTime(clock.instant());
       first = transitional;
       second = thenTransitional;
       Instant now = clock.instant();
@@ -229,8 +256,15 @@ final class FakeFleet implements EcsGateway {
       return second != null && !now.isBefore(halfway) ? second : first;
     }
 
+    /** A move that ends in Running is a boot: it counts from the moment it gets there. */
+    Instant startTime(Instant now) {
+      boolean booted = readyAt != null && resting.equals("Running") && !now.isBefore(readyAt);
+      return booted ? readyAt : started;
+    }
+
     InstanceInfo info(Instant now) {
-      return new InstanceInfo(id, name, status(now), "cn-hangzhou-h", "ecs.g7.large");
+      Instant reported = startTimes ? startTime(now).truncatedTo(ChronoUnit.MINUTES) : null;
+      return new InstanceInfo(id, name, status(now), "cn-hangzhou-h", "ecs.g7.large", reported);
     }
   }
 }

@@ -97,7 +97,8 @@ class ResultReportTest {
   void aListSaysHowManyMoreThereAre() {
     Job job = Jobs.job(EcsAction.LIST);
     JobResult result = JobResult.listing("cn-hangzhou",
-        List.of(InstanceOutcome.shown(new InstanceInfo("i-a", "a", "Running", "cn-hangzhou-h", "ecs.g7.large"))), 70,
+        List.of(InstanceOutcome.shown(new InstanceInfo("i-a", "a", "Running", "cn-hangzhou-h", "ecs.g7.large",
+            null))), 70,
         false, List.of());
 
     String text = ResultReport.of(job, result, false).text();

@@ -19,13 +19,18 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** DescribeInstances and DescribeInstanceStatus: region-scoped, filtered, paged. */
+/**
+ * DescribeInstances and DescribeInstanceStatus: region-scoped, filtered, paged. An instance's
+ * {@code StartTime} is when a start or reboot last brought it to Running (seeded ones: an hour
+ * before seeding), written to the minute as ECS writes it.
+ */
 final class DescribeActions {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TAG = Pattern.compile("Tag\\.(\\d{1,9})\\.(Key|Value)");
   private static final int MAX_TAGS = 20;
   private static final int MAX_IDS = 100;
-  private static final DateTimeFormatter CREATION_TIME =
+  /** ECS's form for CreationTime and StartTime: UTC, to the minute ({@code 2017-12-10T04:04Z}). */
+  private static final DateTimeFormatter API_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
   private final Fleet fleet;
@@ -121,7 +126,8 @@ final class DescribeActions {
         .put("ZoneId", instance.zoneId())
         .put("InstanceType", instance.instanceType())
         .put("InstanceChargeType", "PostPaid")
-        .put("CreationTime", CREATION_TIME.format(listed.createdAt))
+        .put("CreationTime", API_TIME.format(listed.createdAt))
+        .put("StartTime", API_TIME.format(listed.startTime))
         .put("StoppedMode", "Not-applicable");
     ArrayNode tags = node.putObject("Tags").putArray("Tag");
     for (Map.Entry<String, String> tag : instance.tags().entrySet()) {

@@ -1,6 +1,7 @@
 package chatops.local.ecs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ final class Fleet {
           "ap-southeast-1", "ap-southeast-3", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
           "us-east-1", "us-west-1", "eu-west-1", "eu-central-1", "me-east-1", "me-central-1");
 
+  /**
+   * A seeded instance was created and last started this long before it was seeded, so that its
+   * {@code StartTime} is plainly in the past: a reboot asked for right after seeding is still owed.
+   */
+  static final Duration SEEDED_UPTIME = Duration.ofHours(1);
+
   private final Clock clock;
   private final Set<String> regions = new LinkedHashSet<>(PUBLIC_REGIONS);
   private final Map<String, Machine> machines = new LinkedHashMap<>();
@@ -44,10 +51,11 @@ final class Fleet {
       throw new IllegalArgumentException("already seeded: " + instance.instanceId());
     }
     Instant now = clock.instant();
+    Instant earlier = now.minus(SEEDED_UPTIME);
     regions.add(instance.regionId());
     machines.put(
         instance.instanceId(),
-        new Machine(instance, Lifecycle.seeded(instance.status(), now, times), now));
+        new Machine(instance, Lifecycle.seeded(instance.status(), now, times), earlier, earlier));
   }
 
   synchronized void requireRegion(String regionId) throws Rejection {
@@ -76,7 +84,7 @@ final class Fleet {
     List<Listed> out = new ArrayList<>();
     for (Machine machine : machines.values()) {
       if (machine.regionId().equals(regionId)) {
-        out.add(new Listed(machine.snapshotAt(now), machine.createdAt()));
+        out.add(new Listed(machine.snapshotAt(now), machine.createdAt(), machine.startTimeAt(now)));
       }
     }
     return out;
@@ -115,7 +123,7 @@ final class Fleet {
       Lifecycle next = operation.begin(now, times);
       for (InstanceChange outcome : outcomes) {
         if (outcome.succeeded()) {
-          machines.computeIfPresent(outcome.instanceId(), (id, machine) -> machine.with(next));
+          machines.computeIfPresent(outcome.instanceId(), (id, machine) -> machine.with(next, now));
         }
       }
     }
@@ -126,10 +134,12 @@ final class Fleet {
   static final class Listed {
     final EcsInstance instance;
     final Instant createdAt;
+    final Instant startTime;
 
-    Listed(EcsInstance instance, Instant createdAt) {
+    Listed(EcsInstance instance, Instant createdAt, Instant startTime) {
       this.instance = instance;
       this.createdAt = createdAt;
+      this.startTime = startTime;
     }
   }
 }

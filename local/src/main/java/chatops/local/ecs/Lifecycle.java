@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an instance is going: the transitional phases it passes through, each until a moment, and the
@@ -13,14 +14,16 @@ import java.util.List;
 final class Lifecycle {
   private final List<Phase> phases;
   private final InstanceStatus settled;
+  private final Instant settlesAt;
 
-  private Lifecycle(List<Phase> phases, InstanceStatus settled) {
+  private Lifecycle(List<Phase> phases, InstanceStatus settled, Instant settlesAt) {
     this.phases = Collections.unmodifiableList(phases);
     this.settled = settled;
+    this.settlesAt = settlesAt;
   }
 
   static Lifecycle steady(InstanceStatus status) {
-    return new Lifecycle(List.of(), status);
+    return new Lifecycle(List.of(), status, null);
   }
 
   static Lifecycle seeded(InstanceStatus status, Instant now, TransitionTimes times) {
@@ -48,6 +51,14 @@ final class Lifecycle {
     return settled;
   }
 
+  /**
+   * When a move that ends in Running gets there: a start or a reboot, which is when ECS's
+   * {@code StartTime} moves. Empty for an instance at rest or moving elsewhere.
+   */
+  Optional<Instant> bootsAt() {
+    return settled == InstanceStatus.RUNNING ? Optional.ofNullable(settlesAt) : Optional.empty();
+  }
+
   /** Builds the phases back to back from a start moment. */
   static final class Plan {
     private final List<Phase> phases = new ArrayList<>();
@@ -66,7 +77,7 @@ final class Lifecycle {
     }
 
     Lifecycle build() {
-      return new Lifecycle(new ArrayList<>(phases), settled);
+      return new Lifecycle(new ArrayList<>(phases), settled, cursor);
     }
   }
 

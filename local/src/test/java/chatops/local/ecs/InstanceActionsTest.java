@@ -7,7 +7,9 @@ import static chatops.local.ecs.InstanceStatus.STOPPING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
 import com.aliyuncs.ecs.model.v20140526.RebootInstanceRequest;
 import com.aliyuncs.ecs.model.v20140526.StartInstanceRequest;
 import com.aliyuncs.ecs.model.v20140526.StartInstanceResponse;
@@ -16,6 +18,9 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /** StartInstance, StopInstance, RebootInstance through the real SDK, with time moved by hand. */
 class InstanceActionsTest {
+  /** How ECS writes StartTime: UTC, to the minute. */
+  private static final DateTimeFormatter ECS_MINUTE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+
   private Fixture fx;
 
   @BeforeEach
@@ -79,6 +88,35 @@ class InstanceActionsTest {
     assertEquals(STARTING, fx.statusOf("i-running1"));
     fx.clock.advance(Fixture.STARTING);
     assertEquals(RUNNING, fx.statusOf("i-running1"));
+  }
+
+  @Test
+  void startTimeMovesWhenARebootBringsTheInstanceBackToRunning() throws ClientException {
+    Instant seeded = fx.clock.instant();
+    assertEquals(ECS_MINUTE.format(seeded.minus(Duration.ofHours(1))), startTime("i-running1"),
+        "a seeded instance has been up for an hour");
+    fx.clock.advance(Duration.ofMinutes(5));
+
+    fx.sts.call(Requests.rebootInstance("i-running1"));
+    fx.clock.advance(Fixture.STOPPING);
+    assertEquals(ECS_MINUTE.format(seeded.minus(Duration.ofHours(1))), startTime("i-running1"), "still going");
+    fx.clock.advance(Fixture.STARTING);
+
+    assertEquals(RUNNING, fx.statusOf("i-running1"));
+    assertEquals(ECS_MINUTE.format(fx.clock.instant()), startTime("i-running1"));
+    assertTrue(startTime("i-running1").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ"));
+  }
+
+  @Test
+  void startTimeMovesWhenAStartReachesRunning() throws ClientException {
+    String before = startTime("i-stopped1");
+    fx.clock.advance(Duration.ofMinutes(5));
+
+    fx.sts.call(Requests.startInstance("i-stopped1"));
+    assertEquals(before, startTime("i-stopped1"), "not while Starting");
+    fx.clock.advance(Fixture.STARTING);
+
+    assertEquals(ECS_MINUTE.format(fx.clock.instant()), startTime("i-stopped1"));
   }
 
   @Test
@@ -178,9 +216,25 @@ class InstanceActionsTest {
   }
 
   @Test
+  void aSeededBootingInstanceGetsItsStartTimeWhenItReachesRunning() throws ClientException {
+    fx.clock.advance(Duration.ofMinutes(5));
+    fx.seed("i-booting1", STARTING);
+    fx.clock.advance(Fixture.STARTING);
+
+    assertEquals(ECS_MINUTE.format(fx.clock.instant()), startTime("i-booting1"));
+  }
+
+  @Test
   void aPlainKeyWorksAsWellAsAnStsKey() throws ClientException {
     fx.plain.call(Requests.startInstance("i-stopped1"));
 
     assertEquals(STARTING, fx.statusOf("i-stopped1"));
+  }
+
+  /** StartTime as the SDK reads it from DescribeInstances. */
+  private String startTime(String instanceId) throws ClientException {
+    DescribeInstancesRequest request = Requests.describeInstances();
+    request.setInstanceIds("[\"" + instanceId + "\"]");
+    return fx.sts.call(request).getInstances().get(0).getStartTime();
   }
 }
