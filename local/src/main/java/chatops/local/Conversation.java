@@ -65,12 +65,6 @@ final class Conversation implements AutoCloseable {
     return Outcome.NO_RESULT;
   }
 
-  /** Waits a moment for stragglers, so a script's output ends with every message that was coming. */
-  void settle(Duration quiet) throws InterruptedException {
-    Thread.sleep(quiet.toMillis());
-    printLateMessages();
-  }
-
   @Override
   public void close() {
     follower.shutdownNow();

@@ -6,6 +6,8 @@ import chatops.config.Variable;
 import chatops.ecs.Regions;
 import chatops.local.ecs.TransitionTimes;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,11 +41,18 @@ public final class LocalMain {
   public static void main(String[] args) {
     // sdk-core brings slf4j-api without a binding; its three-line warning is noise to a demo user.
     System.setProperty("slf4j.internal.verbosity", "ERROR");
-    System.exit(run(List.of(args), System.in, System.out, System.err, System.getenv()));
+    // Slack text has arrows and bullets; a C locale would turn them into '?', so UTF-8 it is.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.exit(run(List.of(args), System.in, out, err, System.getenv()));
   }
 
-  /** Runs the demo to its end and returns the exit status; the caller's streams are left open. */
-  static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+  /**
+   * Runs the demo to its end and returns the exit status (0 done, 1 refused, 2 no result in time, 64
+   * usage, 78 configuration, 130 interrupted); the caller's streams are left open. Public so the
+   * end-to-end tests can run it in-process and see that it leaves no thread behind.
+   */
+  public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
     Options options;
     try {
       options = Options.parse(args);

@@ -65,11 +65,16 @@ public final class LocalStack implements AutoCloseable {
       Map<String, String> frontEnv = frontEnv(b);
       Map<String, String> executionEnv = executionEnv(b);
       FrontHandler front = new FrontHandler(frontEnv, b.responseUrls);
+      // Time limit and memory as template.yml gives them, so the emulator runs what gets deployed.
       fc.deploy(FcFunction.http(FRONT_SERVICE, FRONT_FUNCTION, front).initializer(front)
           .timeLimit(Duration.ofSeconds(10)).memoryMb(1024).build());
       ExecutionFunction.deploy(fc, executionEnv, b.responseUrls, b.executionTimeLimit);
     } catch (RuntimeException e) {
-      closeAll(started);
+      try {
+        closeAll(started);
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
   }

@@ -27,7 +27,9 @@ final class Transcript {
   }
 
   synchronized void started(LocalStack stack) {
-    out.println("ChatOps local stack: Slack, Function Compute and ECS on 127.0.0.1 (no cloud, no Docker)");
+    out.println(stack.realEcs().isPresent()
+        ? "ChatOps local stack: Slack and Function Compute on 127.0.0.1, ECS in the real cloud"
+        : "ChatOps local stack: Slack, Function Compute and ECS on 127.0.0.1 (no cloud, no Docker)");
     out.println("  Front      " + stack.frontUrl());
     out.println("             FC HTTP trigger running the real chatops.front.FrontHandler");
     out.println("  Execution  " + LocalStack.EXECUTION_SERVICE + "/" + LocalStack.EXECUTION_FUNCTION

@@ -53,6 +53,7 @@ final class TypedCommand {
   }
 
   Optional<String> slashLine() {
-    return kind == Kind.SEND ? Optional.of(SLASH + " " + text) : Optional.empty();
+    if (kind != Kind.SEND) return Optional.empty();
+    return Optional.of(text.isEmpty() ? SLASH : SLASH + " " + text);
   }
 }
