@@ -49,6 +49,8 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
 
   private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
+  /** When the caller of the call this worker thread is running gives up (System.nanoTime()). */
+  private static final ThreadLocal<Long> CALL_DEADLINE = new ThreadLocal<>();
 
   private final String endpoint;
   private final String accountId;
@@ -104,9 +106,10 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
 
     // After a timeout the worker may still be sending, while the caller is free to reuse its array.
     byte[] body = payload.clone();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
     Future<InvokeFunctionResponse> call;
     try {
-      call = workers.submit(() -> send(body, credentials));
+      call = workers.submit(() -> send(body, credentials, deadline));
     } catch (RejectedExecutionException e) {
       throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_IN_FLIGHT + " calls in flight and "
           + MAX_CALLS_WAITING + " waiting");
@@ -130,11 +133,16 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     return clientsBuilt.get();
   }
 
-  private InvokeFunctionResponse send(byte[] payload, AccessKey credentials) {
+  private InvokeFunctionResponse send(byte[] payload, AccessKey credentials, long deadline) {
     InvokeFunctionRequest request = new InvokeFunctionRequest(service, function)
         .setInvocationType("Async")
         .setPayload(payload);
-    return clientFor(credentials).invokeFunction(request);
+    CALL_DEADLINE.set(deadline);
+    try {
+      return clientFor(credentials).invokeFunction(request);
+    } finally {
+      CALL_DEADLINE.remove();
+    }
   }
 
   /**
@@ -145,11 +153,8 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   private FunctionComputeClient clientFor(AccessKey credentials) {
     SignedClient current = client;
     if (current != null && current.credentials.equals(credentials)) return current.sdk;
-    Config config = new Config(region, accountId, credentials.id(), credentials.secret(),
-        credentials.securityToken().orElse(null), endpoint.startsWith("https:"));
+    Config config = new BudgetedConfig(region, accountId, credentials, endpoint.startsWith("https:"), budgetMillis);
     config.setEndpoint(endpoint);
-    config.setConnectTimeoutMillis(budgetMillis);
-    config.setReadTimeoutMillis(budgetMillis);
     SignedClient fresh = new SignedClient(credentials, new FunctionComputeClient(config));
     client = fresh;
     clientsBuilt.incrementAndGet();
@@ -227,6 +232,39 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       throw new IllegalArgumentException("FC endpoint must be http(s)://host[:port] with nothing after it");
     }
     return trimmed;
+  }
+
+  /**
+   * The SDK asks its Config for the timeouts before every attempt, including the retries it makes
+   * on its own after a 5xx: answering with what is left of the caller's budget, and refusing once
+   * it is spent, keeps every attempt inside the budget. Without this a retry could reach FC after
+   * the Front had told the user nothing was started, and FC would queue the job after all.
+   */
+  private static final class BudgetedConfig extends Config {
+    private final int budgetMillis;
+
+    BudgetedConfig(String region, String accountId, AccessKey credentials, boolean https, int budgetMillis) {
+      super(region, accountId, credentials.id(), credentials.secret(), credentials.securityToken().orElse(null), https);
+      this.budgetMillis = budgetMillis;
+    }
+
+    @Override
+    public int getConnectTimeoutMillis() {
+      return millisLeft();
+    }
+
+    @Override
+    public int getReadTimeoutMillis() {
+      return millisLeft();
+    }
+
+    private int millisLeft() {
+      Long deadline = CALL_DEADLINE.get();
+      if (deadline == null) return budgetMillis;
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) throw new IllegalStateException("FC invoke budget spent; no further attempt");
+      return (int) Math.min(left, budgetMillis);
+    }
   }
 
   /** The SDK client together with the credentials its Config was built from. */
