@@ -236,11 +236,13 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
 
   /**
    * The SDK asks its Config for the timeouts before every attempt, including the retries it makes
-   * on its own after a 5xx: answering with what is left of the caller's budget, and refusing once
-   * it is spent, keeps every attempt inside the budget. Without this a retry could reach FC after
-   * the Front had told the user nothing was started, and FC would queue the job after all.
+   * on its own after a 5xx: refusing once the caller's budget is spent means no attempt starts
+   * after the Front has told the user nothing was started (FC would queue the job after all). An
+   * attempt gets what is left of the budget plus a little, so that the caller, not the attempt,
+   * is the one to report a timeout, in its own words.
    */
   private static final class BudgetedConfig extends Config {
+    private static final long GRACE_MILLIS = 250;
     private final int budgetMillis;
 
     BudgetedConfig(String region, String accountId, AccessKey credentials, boolean https, int budgetMillis) {
@@ -263,7 +265,7 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       if (deadline == null) return budgetMillis;
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) throw new IllegalStateException("FC invoke budget spent; no further attempt");
-      return (int) Math.min(left, budgetMillis);
+      return (int) Math.min(left + GRACE_MILLIS, budgetMillis);
     }
   }
 
