@@ -8,14 +8,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * The jobs this function instance has taken, by job ID. Function Compute delivers an async job
  * at least once, so the same payload can arrive again as a new event with a retry count of 0,
  * even while the first delivery is still running. Reading states first keeps start and stop from
- * being repeated, but not a reboot (Running is where it starts and ends); and two deliveries
- * running at once both read the old state, so the loser reports ECS's refusal, contradicting the
- * winner. So deliveries of one job run one after another here, and all but the first run as a
- * redelivery: they change nothing already changed and report the same outcome.
+ * being repeated, and ECS's StartTime a reboot, except within the minute the command was issued
+ * (StartTime has minute precision), where only a redelivery is known not to be owed one. And two
+ * deliveries running at once both read the old state, so the loser reports ECS's refusal,
+ * contradicting the winner. So deliveries of one job run one after another here, and all but the
+ * first run as a redelivery: they change nothing already changed and report the same outcome.
  *
  * <p>Per instance only: a duplicate sent to another instance is not seen, which leaves start and
- * stop safe (ECS refuses the second) and a reboot possibly repeated. Remembers the most recent
- * {@value #REMEMBERED} jobs, far more than one instance runs in a job's 30-minute life.
+ * stop safe (ECS refuses the second) and a reboot repeated if it comes within that minute.
+ * Remembers the most recent {@value #REMEMBERED} jobs, far more than one instance runs in a job's
+ * 30-minute life.
  */
 final class JobDeliveries {
   static final int REMEMBERED = 4096;
