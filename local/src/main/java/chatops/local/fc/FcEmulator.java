@@ -46,14 +46,16 @@ public final class FcEmulator implements Closeable {
     private final ExecutorService runner;
     /** Read once at start: MockWebServer.getPort() takes the monitor that shutdown() holds while it waits. */
     private volatile int port;
+    private final int requestedPort;
 
     private FcEmulator(Builder builder) {
+        this.requestedPort = builder.port;
         this.accountId = builder.accountId;
         this.region = builder.region;
         this.roleKey = builder.roleKey;
         this.logs = new LogBook(builder.clock);
         this.runner = Executors.newCachedThreadPool(daemonThreads("fc-handler"));
-        ScheduledExecutorService workers = Executors.newScheduledThreadPool(4, daemonThreads("fc-async"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(builder.asyncWorkers, daemonThreads("fc-async"));
         this.queue = new AsyncQueue(workers, invocations, builder.asyncRetries, builder.retryBackoff);
         this.registry = new FunctionRegistry(roleKey, logs, runner);
         Map<String, StsKey> callers = new LinkedHashMap<>(builder.callers);
@@ -170,7 +172,7 @@ public final class FcEmulator implements Closeable {
         SERVER_LOG.setLevel(Level.WARNING);
         server.setServerSocketFactory(NoDelaySockets.factory());
         try {
-            server.start(InetAddress.getByName("127.0.0.1"), 0);
+            server.start(InetAddress.getByName("127.0.0.1"), requestedPort);
             port = server.getPort();
         } catch (IOException e) {
             close();
@@ -197,8 +199,31 @@ public final class FcEmulator implements Closeable {
         private int asyncRetries = 3;
         private Duration retryBackoff = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
+        private int port;
+        private int asyncWorkers = 4;
 
         private Builder() {
+        }
+
+        /** A fixed port (for --serve behind a tunnel); 0, the default, picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Async jobs run at once, standing in for the Execution instances FC would scale out to;
+         * a burst test wants as many as it sends.
+         */
+        public Builder asyncWorkers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("at least one async worker");
+            }
+            this.asyncWorkers = workers;
+            return this;
         }
 
         public Builder accountId(String accountId) {
