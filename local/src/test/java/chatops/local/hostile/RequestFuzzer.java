@@ -153,7 +153,7 @@ final class RequestFuzzer {
       case 7:
         boolean over = random.nextInt(10) == 0;
         mutations.add(over ? "over the cap" : "padded");
-        int size = over ? CAP + 1 + random.nextInt(100) : body.length + random.nextInt(2048);
+        int size = (over ? Math.max(body.length, CAP) + 1 : body.length) + random.nextInt(over ? 100 : 2048);
         byte[] padded = Arrays.copyOf(body, size);
         Arrays.fill(padded, body.length, size, (byte) 'a');
         return padded;
