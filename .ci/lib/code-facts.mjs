@@ -32,7 +32,7 @@ export function readCodeFacts(root) {
   return {
     variables: attempt(() => parseVariables(readSource(root, SOURCES.variables))),
     calls: {
-      FRONT: attempt(() => sdkCalls(readSource(root, SOURCES.fcCalls), 'fc', SOURCES.fcCalls)),
+      FRONT: attempt(() => fcRestCalls(readSource(root, SOURCES.fcCalls), SOURCES.fcCalls)),
       EXECUTION: attempt(() => sdkCalls(readSource(root, SOURCES.ecsCalls), 'ecs', SOURCES.ecsCalls)),
     },
     problems,
@@ -101,4 +101,25 @@ export function sdkCalls(source, product, relative) {
   const names = [...stripJava(source).matchAll(/\bnew\s+(\w+)Request\s*\(/g)].map((m) => m[1]);
   if (names.length === 0) throw new CodeFactsError(`${relative}: builds no "new ...Request(", so no calls to grant`);
   return new Set(names.map((name) => `${product}:${name}`));
+}
+
+/**
+ * FC 2.0 REST operations the Front's invoker builds, by the API paths in its string literals
+ * (it signs and sends InvokeFunction itself rather than through aliyun-java-sdk-fc): the last
+ * literal segment of a `/2016-08-15/...` path names the operation.
+ */
+const FC_OPERATIONS = { invocations: 'InvokeFunction' };
+
+export function fcRestCalls(source, relative) {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ');
+  const literals = [...code.matchAll(/"((?:\\.|[^"\\\n])*)"/g)].map((m) => m[1]);
+  const start = literals.findIndex((l) => l.startsWith('/2016-08-15/'));
+  if (start < 0) throw new CodeFactsError(`${relative}: builds no "/2016-08-15/..." FC API path, so no calls to grant`);
+  const actions = new Set();
+  for (const literal of literals.slice(start)) {
+    const segment = /\/([a-z]+)$/.exec(literal);
+    if (segment && FC_OPERATIONS[segment[1]]) actions.add(`fc:${FC_OPERATIONS[segment[1]]}`);
+  }
+  if (actions.size === 0) throw new CodeFactsError(`${relative}: its FC API path names no operation this check knows`);
+  return actions;
 }

@@ -1,14 +1,17 @@
 package chatops.front;
 
 import chatops.config.AccessKey;
-import com.aliyuncs.fc.client.FunctionComputeClient;
-import com.aliyuncs.fc.config.Config;
-import com.aliyuncs.fc.exceptions.ClientException;
-import com.aliyuncs.fc.exceptions.ServerException;
-import com.aliyuncs.fc.request.InvokeFunctionRequest;
-import com.aliyuncs.fc.response.InvokeFunctionResponse;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -23,24 +26,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Queues jobs for the Execution function through FC's invoke API (aliyun-java-sdk-fc, FC 2.0).
+ * Queues jobs for the Execution function through FC 2.0's invoke API: one signed
+ * {@code POST /2016-08-15/services/{service}/functions/{function}/invocations} with
+ * {@code X-Fc-Invocation-Type: Async}, the request aliyun-java-sdk-fc 1.8.25 sends (see
+ * {@link FcSignedRequest}), with its retry rule: up to three attempts while FC answers 5xx.
  *
- * <p>The SDK cannot be told to stop early: it retries every 5xx answer itself (three attempts, no
- * backoff, each with the full connect and read timeouts), and its blocking {@code HttpURLConnection}
- * ignores interrupts. So each call runs on a worker thread and the caller waits at most the budget; an
- * abandoned worker ends on its own once its per-attempt timeouts (also the budget) run out.
+ * <p>Why not the SDK itself: on a cold start, inside Slack's 3 s, its client cost ≈40 ms of a 180 ms
+ * start here (its Config, Guava's escapers, and above all a SimpleDateFormat whose zone name loads
+ * the JDK's locale data); this class uses only the JDK. It also keeps the connection alive between
+ * invocations, where the SDK opens a new one (and makes a new TLS handshake) for each.
+ *
+ * <p>Every call runs on a worker thread and the caller waits at most the budget: the blocking
+ * {@code HttpURLConnection} ignores interrupts, and three slow 5xx answers could otherwise add up. An
+ * abandoned worker starts no further attempt and ends once its current one times out.
  */
 public final class FcExecutionInvoker implements ExecutionInvoker {
   public static final Duration DEFAULT_BUDGET = Duration.ofMillis(1500);
 
-  /** Enough for a Front instance serving several Slack requests at once while FC stalls. */
-  private static final int MAX_CALLS_IN_FLIGHT = 16;
   /**
-   * Calls past the sixteenth wait for a worker, inside their budget (a waiting call whose caller
-   * gave up is cancelled before it starts): a burst of commands on a healthy FC is queued, not
-   * refused. Past this many waiting, a call is refused at once.
+   * Calls sent at once: above the template's InstanceConcurrency (20), with room for workers a
+   * timed-out caller abandoned and that are still waiting out their own timeouts.
    */
-  private static final int MAX_CALLS_WAITING = 512;
+  private static final int MAX_CALLS_IN_FLIGHT = 32;
+  /**
+   * Calls waiting for a worker. A burst waits its turn inside each caller's budget instead of being
+   * refused at once; a caller whose budget runs out while queued cancels, and nothing is sent.
+   */
+  private static final int MAX_CALLS_QUEUED = 256;
 
   // FC's own naming rules; checking here turns a typo in the template into a startup error.
   private static final Pattern FC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,127}");
@@ -49,18 +61,24 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,80}");
 
   private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
-  /** When the caller of the call this worker thread is running gives up (System.nanoTime()). */
-  private static final ThreadLocal<Long> CALL_DEADLINE = new ThreadLocal<>();
+  /** Attempts per invocation while FC answers 5xx, as the SDK makes them. */
+  private static final int MAX_ATTEMPTS = 3;
+  /** How far an attempt may run past the caller's budget, so that the caller reports a timeout in its words. */
+  private static final long ATTEMPT_GRACE_MILLIS = 250;
+  /** What the SDK reported when no HTTP answer came back; kept so log searches still match. */
+  private static final String NO_ANSWER = "SDK.ServerUnreachable";
+  /** FC's error bodies are a few hundred bytes; nothing past this is read. */
+  private static final int MAX_ERROR_BODY = 16 * 1024;
 
   private final String endpoint;
   private final String accountId;
-  private final String region;
   private final String service;
   private final String function;
+  private final String path;
   private final int budgetMillis;
   private final ThreadPoolExecutor workers;
   private final AtomicInteger clientsBuilt = new AtomicInteger();
-  private volatile SignedClient client;
+  private volatile FcSignedRequest signer;
 
   public FcExecutionInvoker(String endpoint, String accountId, String region, String service, String function) {
     this(endpoint, accountId, region, service, function, DEFAULT_BUDGET);
@@ -75,7 +93,8 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       String endpoint, String accountId, String region, String service, String function, Duration budget) {
     this.endpoint = checkedEndpoint(endpoint);
     this.accountId = checked(accountId, ACCOUNT_ID, "FC account id");
-    this.region = checked(region, REGION, "FC region");
+    // The request never names the region (the endpoint's host does); checked so a typo fails at startup.
+    checked(region, REGION, "FC region");
     this.service = checked(service, FC_NAME, "FC service name");
     this.function = checked(function, FC_NAME, "FC function name");
     Objects.requireNonNull(budget, "budget");
@@ -83,19 +102,16 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       throw new IllegalArgumentException("FC invoke budget must be between 1 ms and Integer.MAX_VALUE ms");
     }
     this.budgetMillis = (int) budget.toMillis();
-    // Config throws a bare NullPointerException without it; say so at startup, not on the first command.
-    if (Config.class.getClassLoader().getResource("fc.properties") == null) {
-      throw new IllegalStateException("fc.properties is missing from the classpath: aliyun-java-sdk-fc cannot run");
-    }
-    // Idle workers time out: a frozen or idle FC instance keeps none around, and the first call
-    // pays only for one thread start.
+    this.path = "/2016-08-15/services/" + this.service + "/functions/" + this.function + "/invocations";
+    // Threads start one per call up to the cap and time out when idle, so a frozen or idle FC
+    // instance keeps none around and the first call pays for one thread start only.
     this.workers = new ThreadPoolExecutor(MAX_CALLS_IN_FLIGHT, MAX_CALLS_IN_FLIGHT, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(MAX_CALLS_WAITING), task -> {
+        new LinkedBlockingQueue<>(MAX_CALLS_QUEUED), task -> {
           Thread thread = new Thread(task, "fc-invoke-" + WORKER_NUMBER.incrementAndGet());
           thread.setDaemon(true);
           return thread;
         });
-    workers.allowCoreThreadTimeOut(true);
+    this.workers.allowCoreThreadTimeOut(true);
   }
 
   @Override
@@ -107,12 +123,11 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     // After a timeout the worker may still be sending, while the caller is free to reuse its array.
     byte[] body = payload.clone();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
-    Future<InvokeFunctionResponse> call;
+    Future<Answer> call;
     try {
       call = workers.submit(() -> send(body, credentials, deadline));
     } catch (RejectedExecutionException e) {
-      throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_IN_FLIGHT + " calls in flight and "
-          + MAX_CALLS_WAITING + " waiting");
+      throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_QUEUED + " calls already waiting");
     }
     try {
       return accepted(call.get(budgetMillis, TimeUnit.MILLISECONDS));
@@ -128,60 +143,101 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     }
   }
 
-  /** How many SDK clients this invoker has built; stays 1 until the credentials rotate. */
+  /** How many signing keys this invoker has built; stays 1 until the credentials rotate. */
   int clientsBuilt() {
     return clientsBuilt.get();
   }
 
-  private InvokeFunctionResponse send(byte[] payload, AccessKey credentials, long deadline) {
-    InvokeFunctionRequest request = new InvokeFunctionRequest(service, function)
-        .setInvocationType("Async")
-        .setPayload(payload);
-    CALL_DEADLINE.set(deadline);
-    try {
-      return clientFor(credentials).invokeFunction(request);
-    } finally {
-      CALL_DEADLINE.remove();
+  /** No attempt once the caller gave up (the user was told nothing started); each gets the rest of the budget. */
+  private Answer send(byte[] payload, AccessKey credentials, long deadline) throws IOException {
+    FcSignedRequest request = signerFor(credentials);
+    Answer answer = null;
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS && (answer == null || answer.status >= 500); attempt++) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) break;
+      int timeout = (int) Math.min(left + ATTEMPT_GRACE_MILLIS, budgetMillis);
+      // Signed afresh each time: FC checks the Date header against its own clock.
+      answer = exchange(request.headers(path, payload, System.currentTimeMillis()), payload, timeout);
     }
+    if (answer == null) throw new IOException("the invoke budget was spent before an attempt");
+    return answer;
+  }
+
+  private Answer exchange(Map<String, String> headers, byte[] payload, int timeoutMillis) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) new URL(endpoint + path).openConnection();
+    http.setRequestMethod("POST");
+    http.setDoOutput(true);
+    http.setUseCaches(false);
+    // A redirect would carry the signed headers somewhere else; FC's invoke API never sends one.
+    http.setInstanceFollowRedirects(false);
+    http.setConnectTimeout(timeoutMillis);
+    http.setReadTimeout(timeoutMillis);
+    http.setFixedLengthStreamingMode(payload.length);
+    http.setRequestProperty("User-Agent", "chatops-front");
+    headers.forEach(http::setRequestProperty);
+    try (OutputStream out = http.getOutputStream()) {
+      out.write(payload);
+    }
+    int status = http.getResponseCode();
+    String requestId = http.getHeaderField("X-Fc-Request-Id");
+    // Read to the end (and close), so the connection can serve the next invocation.
+    InputStream body = status < 400 ? http.getInputStream() : http.getErrorStream();
+    byte[] content = readAtMost(body, MAX_ERROR_BODY);
+    return new Answer(status, requestId, status >= 300 ? errorCode(content) : null);
   }
 
   /**
-   * FC hands each instance the role's STS credentials and rotates them; building a client is cheap
-   * but not free (it reads fc.properties), so one is built per set of credentials, not per call.
-   * Two calls racing on a rotation may both build one; either client is correct.
+   * FC hands each instance the role's STS credentials and rotates them; the signing key is built
+   * once per set of credentials. Two calls racing on a rotation may both build one; either is correct.
    */
-  private FunctionComputeClient clientFor(AccessKey credentials) {
-    SignedClient current = client;
-    if (current != null && current.credentials.equals(credentials)) return current.sdk;
-    Config config = new BudgetedConfig(region, accountId, credentials, endpoint.startsWith("https:"), budgetMillis);
-    config.setEndpoint(endpoint);
-    SignedClient fresh = new SignedClient(credentials, new FunctionComputeClient(config));
-    client = fresh;
+  private FcSignedRequest signerFor(AccessKey credentials) {
+    FcSignedRequest current = signer;
+    if (current != null && current.credentials().equals(credentials)) return current;
+    FcSignedRequest fresh = new FcSignedRequest(credentials, accountId);
+    signer = fresh;
     clientsBuilt.incrementAndGet();
-    return fresh.sdk;
+    return fresh;
   }
 
-  private static String accepted(InvokeFunctionResponse response) throws InvokeFailedException {
-    String requestId = safe(header(response.getHeaders(), "X-Fc-Request-Id"));
+  private static String accepted(Answer answer) throws InvokeFailedException {
+    String requestId = safe(answer.requestId);
+    if (answer.status >= 300) throw refused(answer.status, answer.errorCode, answer.requestId);
     // 202 is FC's "queued"; a 200 would mean the function ran synchronously, so the header was lost.
-    if (response.getStatus() != 202) {
-      throw new InvokeFailedException(
-          "FC invoke not queued: status=" + response.getStatus() + " fcRequestId=" + orDash(requestId));
+    if (answer.status != 202) {
+      throw new InvokeFailedException("FC invoke not queued: status=" + answer.status + " fcRequestId=" + orDash(requestId));
     }
     return requestId;
   }
 
-  /** Everything the SDK throws is unchecked, including its own Gson failing to parse an error body. */
   private static InvokeFailedException failure(Throwable thrown) {
-    if (thrown instanceof ServerException) {
-      ServerException e = (ServerException) thrown;
-      return refused(e.getStatusCode(), e.getErrorCode(), e.getRequestId());
-    }
-    if (thrown instanceof ClientException) {
-      ClientException e = (ClientException) thrown;
-      return refused(e.getStatusCode(), e.getErrorCode(), e.getRequestId());
-    }
+    if (thrown instanceof IOException) return refused(0, NO_ANSWER, null);
     return new InvokeFailedException("FC invoke failed: " + thrown.getClass().getName());
+  }
+
+  /** FC's {@code ErrorCode} from an error body such as {@code {"ErrorCode":"AccessDenied",...}}; null if none. */
+  private static String errorCode(byte[] content) {
+    try (JsonParser json = ErrorBodies.JSON.createParser(content)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) return null;
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String name = json.getCurrentName();
+        JsonToken value = json.nextToken();
+        if ("ErrorCode".equals(name)) return value == JsonToken.VALUE_STRING ? json.getText() : null;
+        json.skipChildren();
+      }
+    } catch (IOException e) {
+      // Not JSON (a proxy's HTML page, say): the status alone goes to the log.
+    }
+    return null;
+  }
+
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    if (in == null) return new byte[0];
+    try (InputStream body = in) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[1024];
+      for (int n; out.size() < limit && (n = body.read(buffer)) > 0; ) out.write(buffer, 0, n);
+      return out.toByteArray();
+    }
   }
 
   private static InvokeFailedException refused(int status, String errorCode, String requestId) {
@@ -189,14 +245,6 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     String shownStatus = status == 0 ? "none" : Integer.toString(status);
     return new InvokeFailedException("FC invoke failed: status=" + shownStatus
         + " code=" + orDash(safe(errorCode)) + " fcRequestId=" + orDash(safe(requestId)));
-  }
-
-  private static String header(Map<String, String> headers, String name) {
-    if (headers == null) return null;
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (name.equalsIgnoreCase(header.getKey())) return header.getValue();
-    }
-    return null;
   }
 
   /** Server-supplied text goes into our logs: keep it to one short token of harmless characters. */
@@ -234,49 +282,21 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     return trimmed;
   }
 
-  /**
-   * The SDK asks its Config for the timeouts before every attempt, including the retries it makes
-   * on its own after a 5xx: refusing once the caller's budget is spent means no attempt starts
-   * after the Front has told the user nothing was started (FC would queue the job after all). An
-   * attempt gets what is left of the budget plus a little, so that the caller, not the attempt,
-   * is the one to report a timeout, in its own words.
-   */
-  private static final class BudgetedConfig extends Config {
-    private static final long GRACE_MILLIS = 250;
-    private final int budgetMillis;
-
-    BudgetedConfig(String region, String accountId, AccessKey credentials, boolean https, int budgetMillis) {
-      super(region, accountId, credentials.id(), credentials.secret(), credentials.securityToken().orElse(null), https);
-      this.budgetMillis = budgetMillis;
-    }
-
-    @Override
-    public int getConnectTimeoutMillis() {
-      return millisLeft();
-    }
-
-    @Override
-    public int getReadTimeoutMillis() {
-      return millisLeft();
-    }
-
-    private int millisLeft() {
-      Long deadline = CALL_DEADLINE.get();
-      if (deadline == null) return budgetMillis;
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) throw new IllegalStateException("FC invoke budget spent; no further attempt");
-      return (int) Math.min(left + GRACE_MILLIS, budgetMillis);
-    }
+  /** Built on the first refusal only: an accepted invocation never reads JSON. */
+  private static final class ErrorBodies {
+    static final JsonFactory JSON = new JsonFactory();
   }
 
-  /** The SDK client together with the credentials its Config was built from. */
-  private static final class SignedClient {
-    final AccessKey credentials;
-    final FunctionComputeClient sdk;
+  /** What FC answered to one attempt. */
+  private static final class Answer {
+    final int status;
+    final String requestId;
+    final String errorCode;
 
-    SignedClient(AccessKey credentials, FunctionComputeClient sdk) {
-      this.credentials = credentials;
-      this.sdk = sdk;
+    Answer(int status, String requestId, String errorCode) {
+      this.status = status;
+      this.requestId = requestId;
+      this.errorCode = errorCode;
     }
   }
 }

@@ -13,12 +13,17 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -231,6 +236,24 @@ class FcExecutionInvokerTest {
     assertRefused(ok, "", "cn-hangzhou", "chatops", "execution", BUDGET);
     assertRefused(ok, ACCOUNT, "Hangzhou", "chatops", "execution", BUDGET);
     assertRefused(ok, ACCOUNT, "cn-hangzhou", "chatops", "execution", Duration.ZERO);
+  }
+
+  @Test
+  void aBurstLargerThanTheWorkerPoolWaitsItsTurnInsteadOfBeingRefused() throws Exception {
+    // 50 Slack commands at once against an FC that takes 200 ms each: more than the worker pool,
+    // well inside every caller's budget once queued behind the first 32.
+    fc.setDispatcher(new FixedAnswer(queued("req-burst").setHeadersDelay(200, TimeUnit.MILLISECONDS)));
+    FcExecutionInvoker invoker = invoker(Duration.ofMillis(1500));
+    int callers = 50;
+    ExecutorService slack = Executors.newFixedThreadPool(callers);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) answers.add(slack.submit(() -> invoker.invokeAsync(JOB, STS)));
+      for (Future<String> answer : answers) assertEquals("req-burst", answer.get(5, TimeUnit.SECONDS));
+    } finally {
+      slack.shutdownNow();
+    }
+    assertEquals(callers, fc.getRequestCount());
   }
 
   @Test

@@ -2,15 +2,12 @@ package chatops.job;
 
 import chatops.ecs.EcsAction;
 import chatops.ecs.InstanceIds;
+import chatops.json.JsonWriter;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -38,34 +35,32 @@ public final class JobCodec {
   /** Far above any valid job (100 instance IDs and a response_url fit in a few KiB). */
   public static final int MAX_BYTES = 64 * 1024;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final ObjectReader READER = MAPPER.reader();
-  private static final ObjectWriter WRITER = MAPPER.writer();
-
+  /*
+   * Written with our JsonWriter, read with jackson: the Front writes a job on its cold start, inside
+   * Slack's 3 s, where an ObjectMapper (about 250 classes) and even jackson-core's generator cost
+   * tens of milliseconds (see JsonWriter). Only the reader, which runs in Execution, builds the
+   * mapper, in its own holder class so that writing never initialises it.
+   */
   public byte[] write(Job job) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("version", job.version());
-    root.put("jobId", job.jobId());
-    root.put("action", job.action().word());
-    ArrayNode ids = root.putArray("instanceIds");
-    job.instanceIds().forEach(ids::add);
-    root.put("region", job.region().orElse(null));
-    root.put("force", job.force());
-    root.put("dryRun", job.dryRun());
-    root.put("teamId", job.teamId());
-    root.put("channelId", job.channelId());
-    root.put("channelName", job.channelName().orElse(null));
-    root.put("userId", job.userId());
-    root.put("userName", job.userName().orElse(null));
-    root.put("responseUrl", job.responseUrl());
-    root.put("issuedAt", job.issuedAt().toString());
-    try {
-      return WRITER.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree of strings failed to serialize", e);
-    }
+    JsonWriter json = new JsonWriter(512).beginObject()
+        .field("version", job.version())
+        .field("jobId", job.jobId())
+        .field("action", job.action().word())
+        .beginArray("instanceIds");
+    for (String id : job.instanceIds()) json.value(id);
+    return json.endArray()
+        .field("region", job.region().orElse(null))
+        .field("force", job.force())
+        .field("dryRun", job.dryRun())
+        .field("teamId", job.teamId())
+        .field("channelId", job.channelId())
+        .field("channelName", job.channelName().orElse(null))
+        .field("userId", job.userId())
+        .field("userName", job.userName().orElse(null))
+        .field("responseUrl", job.responseUrl())
+        .field("issuedAt", job.issuedAt().toString())
+        .endObject()
+        .toUtf8();
   }
 
   public Job read(byte[] payload) throws InvalidJobException {
@@ -73,7 +68,7 @@ public final class JobCodec {
     if (payload.length > MAX_BYTES) throw new InvalidJobException("payload is larger than " + MAX_BYTES + " bytes");
     JsonNode root;
     try {
-      root = READER.readTree(payload);
+      root = Reading.READER.readTree(payload);
     } catch (IOException e) {
       throw new InvalidJobException("payload is not a single JSON value");
     }
@@ -153,5 +148,13 @@ public final class JobCodec {
     } catch (DateTimeParseException e) {
       throw new InvalidJobException("issuedAt must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
     }
+  }
+
+  /** Initialised on the first read only: the Front, which only writes, never pays for it. */
+  private static final class Reading {
+    static final ObjectReader READER = new ObjectMapper()
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .reader();
   }
 }

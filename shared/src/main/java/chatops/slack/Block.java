@@ -1,7 +1,6 @@
 package chatops.slack;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
+import chatops.json.JsonWriter;
 import java.util.Objects;
 
 /**
@@ -55,36 +54,27 @@ public final class Block {
         return text;
     }
 
-    void writeTo(JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("type", type);
+    void writeTo(JsonWriter json) {
+        json.beginObject();
+        json.field("type", type);
         switch (type) {
             case "section":
-                json.writeObjectFieldStart("text");
-                writeText(json, "mrkdwn", text);
-                json.writeEndObject();
+                writeText(json.beginObject("text"), "mrkdwn", text).endObject();
                 break;
             case "context":
-                json.writeArrayFieldStart("elements");
-                json.writeStartObject();
-                writeText(json, "mrkdwn", text);
-                json.writeEndObject();
-                json.writeEndArray();
+                writeText(json.beginArray("elements").beginObject(), "mrkdwn", text).endObject().endArray();
                 break;
             case "header":
-                json.writeObjectFieldStart("text");
-                writeText(json, "plain_text", text);
-                json.writeEndObject();
+                writeText(json.beginObject("text"), "plain_text", text).endObject();
                 break;
             default:
                 break;
         }
-        json.writeEndObject();
+        json.endObject();
     }
 
-    private static void writeText(JsonGenerator json, String textType, String text) throws IOException {
-        json.writeStringField("type", textType);
-        json.writeStringField("text", text);
+    private static JsonWriter writeText(JsonWriter json, String textType, String text) {
+        return json.field("type", textType).field("text", text);
     }
 
     private static String checked(String text, int limit) {

@@ -1,11 +1,6 @@
 package chatops.slack;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import chatops.json.JsonWriter;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,14 +18,6 @@ public final class SlackMessage {
     public static final String IN_CHANNEL = "in_channel";
     /** Slack's limit on blocks per message. */
     public static final int MAX_BLOCKS = 50;
-
-    /*
-     * The streaming generator rather than an ObjectMapper: the Front builds a reply on its cold
-     * start, inside Slack's 3 s, and a JsonFactory loads a fraction of the classes an ObjectMapper
-     * initialises; the message shape is fixed, so there is nothing for data binding to do. The
-     * factory is immutable and thread-safe once built, so one instance serves every reply.
-     */
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final String responseType;
     private final String text;
@@ -82,23 +69,17 @@ public final class SlackMessage {
      * surrogate) comes out as {@code ?} rather than failing the reply.
      */
     public byte[] toJson() {
-        StringWriter out = new StringWriter(128 + text.length());
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("response_type", responseType);
-            json.writeStringField("text", text);
-            if (!blocks.isEmpty()) {
-                json.writeArrayFieldStart("blocks");
-                for (Block block : blocks) {
-                    block.writeTo(json);
-                }
-                json.writeEndArray();
+        JsonWriter json = new JsonWriter(64 + text.length()).beginObject()
+                .field("response_type", responseType)
+                .field("text", text);
+        if (!blocks.isEmpty()) {
+            json.beginArray("blocks");
+            for (Block block : blocks) {
+                block.writeTo(json);
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a StringWriter does not fail", e);
+            json.endArray();
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return json.endObject().toUtf8();
     }
 
     private static String checkedText(String text) {
