@@ -17,6 +17,7 @@ import com.aliyun.fc.runtime.FunctionParam;
 import com.aliyun.fc.runtime.StreamRequestHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public final class ExecutionHandler implements StreamRequestHandler, FunctionIni
   private final ResponseUrlPolicy givenResponseUrls;
   private final Wiring wiring;
   private final JobCodec codec = new JobCodec();
+  private final JobDeliveries deliveries = new JobDeliveries();
   /** The role's STS key from the latest invocation: FC rotates it, so each invocation brings its own. */
   private final AtomicReference<AccessKey> roleKey = new AtomicReference<>();
   private volatile Parts parts;
@@ -97,9 +99,22 @@ public final class ExecutionHandler implements StreamRequestHandler, FunctionIni
       warn(context, drop.with("job", job.jobId()).with("reason", refusal.get()));
       return;
     }
-    boolean redelivered = context.getRetryCount() > 0;
-    JobResult result = run(p, job, context, started.plus(timeLimit(context)).minus(REPORT_MARGIN), redelivered);
-    ResultDelivery.Delivery delivery = p.delivery.deliver(job.responseUrl(), ResultReport.of(job, result, redelivered));
+    JobDeliveries.Taken taken;
+    try {
+      taken = deliveries.take(job.jobId());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("ended while another delivery of job " + job.jobId() + " ran");
+    }
+    ResultDelivery.Delivery delivery;
+    JobResult result;
+    try {
+      boolean redelivered = context.getRetryCount() > 0 || taken.redelivery();
+      result = run(p, job, context, started.plus(timeLimit(context)).minus(REPORT_MARGIN), redelivered);
+      delivery = p.delivery.deliver(job.responseUrl(), ResultReport.of(job, result, redelivered));
+    } finally {
+      taken.release();
+    }
     long millis = Duration.between(started, wiring.clock.instant()).toMillis();
     info(context, AuditLine.of(job, result, delivery, context.getRequestId(), context.getRetryCount(), millis));
     if (delivery.transientFailure()) {

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *
  * <p>Every call runs on a worker thread and the caller waits at most the budget: the blocking
  * {@code HttpURLConnection} ignores interrupts, and three slow 5xx answers could otherwise add up. An
- * abandoned worker ends on its own once its per-attempt timeouts (also the budget) run out.
+ * abandoned worker starts no further attempt and ends once its current one times out.
  */
 public final class FcExecutionInvoker implements ExecutionInvoker {
   public static final Duration DEFAULT_BUDGET = Duration.ofMillis(1500);
@@ -63,6 +63,8 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
   /** Attempts per invocation while FC answers 5xx, as the SDK makes them. */
   private static final int MAX_ATTEMPTS = 3;
+  /** How far an attempt may run past the caller's budget, so that the caller reports a timeout in its words. */
+  private static final long ATTEMPT_GRACE_MILLIS = 250;
   /** What the SDK reported when no HTTP answer came back; kept so log searches still match. */
   private static final String NO_ANSWER = "SDK.ServerUnreachable";
   /** FC's error bodies are a few hundred bytes; nothing past this is read. */
@@ -120,9 +122,10 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
 
     // After a timeout the worker may still be sending, while the caller is free to reuse its array.
     byte[] body = payload.clone();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
     Future<Answer> call;
     try {
-      call = workers.submit(() -> send(body, credentials));
+      call = workers.submit(() -> send(body, credentials, deadline));
     } catch (RejectedExecutionException e) {
       throw new InvokeFailedException("FC invoke refused locally: " + MAX_CALLS_QUEUED + " calls already waiting");
     }
@@ -145,25 +148,30 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
     return clientsBuilt.get();
   }
 
-  private Answer send(byte[] payload, AccessKey credentials) throws IOException {
+  /** No attempt once the caller gave up (the user was told nothing started); each gets the rest of the budget. */
+  private Answer send(byte[] payload, AccessKey credentials, long deadline) throws IOException {
     FcSignedRequest request = signerFor(credentials);
     Answer answer = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS && (answer == null || answer.status >= 500); attempt++) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) break;
+      int timeout = (int) Math.min(left + ATTEMPT_GRACE_MILLIS, budgetMillis);
       // Signed afresh each time: FC checks the Date header against its own clock.
-      answer = exchange(request.headers(path, payload, System.currentTimeMillis()), payload);
+      answer = exchange(request.headers(path, payload, System.currentTimeMillis()), payload, timeout);
     }
+    if (answer == null) throw new IOException("the invoke budget was spent before an attempt");
     return answer;
   }
 
-  private Answer exchange(Map<String, String> headers, byte[] payload) throws IOException {
+  private Answer exchange(Map<String, String> headers, byte[] payload, int timeoutMillis) throws IOException {
     HttpURLConnection http = (HttpURLConnection) new URL(endpoint + path).openConnection();
     http.setRequestMethod("POST");
     http.setDoOutput(true);
     http.setUseCaches(false);
     // A redirect would carry the signed headers somewhere else; FC's invoke API never sends one.
     http.setInstanceFollowRedirects(false);
-    http.setConnectTimeout(budgetMillis);
-    http.setReadTimeout(budgetMillis);
+    http.setConnectTimeout(timeoutMillis);
+    http.setReadTimeout(timeoutMillis);
     http.setFixedLengthStreamingMode(payload.length);
     http.setRequestProperty("User-Agent", "chatops-front");
     headers.forEach(http::setRequestProperty);

@@ -1,5 +1,6 @@
 package chatops.local.ecs;
 
+import chatops.local.NoDelaySockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class EcsEmulator implements AutoCloseable {
     Map<String, EcsAction> actions = Map.copyOf(byName);
     Gateway gateway = new Gateway(keys, new NonceLedger(), actions.keySet(), builder.clock);
     this.server = new MockWebServer();
+    server.setServerSocketFactory(NoDelaySockets.factory());
     server.setDispatcher(new EcsDispatcher(faults, gateway, actions, log));
     server.start(InetAddress.getByName("127.0.0.1"), 0);
   }

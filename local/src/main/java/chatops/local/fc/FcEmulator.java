@@ -1,5 +1,6 @@
 package chatops.local.fc;
 
+import chatops.local.NoDelaySockets;
 import okhttp3.mockwebserver.MockWebServer;
 
 import java.io.Closeable;
@@ -169,6 +170,7 @@ public final class FcEmulator implements Closeable {
 
     private FcEmulator start() {
         SERVER_LOG.setLevel(Level.WARNING);
+        server.setServerSocketFactory(NoDelaySockets.factory());
         try {
             server.start(InetAddress.getByName("127.0.0.1"), requestedPort);
             port = server.getPort();

@@ -1,5 +1,6 @@
 package chatops.local.slack;
 
+import chatops.local.NoDelaySockets;
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.mockwebserver.MockWebServer;
 
@@ -121,6 +122,7 @@ public final class SlackEmulator implements Closeable {
 
     private SlackEmulator start() {
         SERVER_LOG.setLevel(Level.WARNING);
+        server.setServerSocketFactory(NoDelaySockets.factory());
         try {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
             port = server.getPort();
