@@ -171,8 +171,8 @@ public final class CommandReceiver {
     try {
       record.invokeId(invoker.invokeAsync(jobs.write(job), call.credentials().get()));
     } catch (InvokeFailedException e) {
-      record.outcome("invoke-failed", e.getMessage());
-      return HttpReply.message(FrontReplies.couldNotStart());
+      record.outcome(e.outcomeUnknown() ? "invoke-unconfirmed" : "invoke-failed", e.getMessage());
+      return HttpReply.message(e.outcomeUnknown() ? FrontReplies.notConfirmed() : FrontReplies.couldNotStart());
     } catch (RuntimeException e) {
       // The invoker promises a checked failure, but a started job must never be claimed on a bug.
       record.outcome("invoke-failed", e.getClass().getName());

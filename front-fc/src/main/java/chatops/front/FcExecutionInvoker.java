@@ -8,10 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -133,11 +135,11 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
       return accepted(call.get(budgetMillis, TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new InvokeFailedException("FC invoke gave no answer within " + budgetMillis + " ms");
+      throw InvokeFailedException.unanswered("FC invoke gave no answer within " + budgetMillis + " ms");
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      throw new InvokeFailedException("FC invoke interrupted");
+      throw InvokeFailedException.unanswered("FC invoke interrupted");
     } catch (ExecutionException e) {
       throw failure(e.getCause());
     }
@@ -210,7 +212,10 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   }
 
   private static InvokeFailedException failure(Throwable thrown) {
-    if (thrown instanceof IOException) return refused(0, NO_ANSWER, null);
+    // A connection never made sent nothing; any other I/O failure may have cut off FC's answer to a
+    // request it had already queued.
+    if (thrown instanceof ConnectException || thrown instanceof UnknownHostException) return refused(0, NO_ANSWER, null);
+    if (thrown instanceof IOException) return InvokeFailedException.unanswered(refused(0, NO_ANSWER, null).getMessage());
     return new InvokeFailedException("FC invoke failed: " + thrown.getClass().getName());
   }
 

@@ -88,7 +88,17 @@ final class FrontReplies {
         "Nothing was started. Run the command again from a channel.");
   }
 
-  /** The invoke failed or ran out of time; the platform queued nothing we know of. */
+  /**
+   * FC got the request, perhaps, but never answered: saying "nothing was changed" could be false,
+   * and a user who retries at once could start the job twice.
+   */
+  static SlackMessage notConfirmed() {
+    return refusedWithAdvice("Could not confirm that the job started: Function Compute did not answer in time."
+            + " It may still run, and then its result will appear here.",
+        "Wait a minute, or check with `/ecs status`, before you run the command again.");
+  }
+
+  /** FC refused the invoke (or nothing could be sent): the platform queued nothing. */
   static SlackMessage couldNotStart() {
     return refusedWithAdvice("Could not start the job \u2014 nothing was changed.",
         "Try again in a minute; if it keeps failing, ask whoever runs this app to check its logs.");

@@ -112,8 +112,8 @@ class AcceptedCommandTest {
   }
 
   @Test
-  void whenTheInvokeFailsTheUserIsToldNothingWasChanged() {
-    Front failing = new Front(new RecordingInvoker().failingWith("FC invoke gave no answer within 1500 ms"));
+  void whenFcRefusesTheInvokeTheUserIsToldNothingWasChanged() {
+    Front failing = new Front(new RecordingInvoker().failingWith("FC invoke failed: status=403 code=AccessDenied"));
 
     JsonNode json = Front.json(failing.send(command("start i-abc")));
 
@@ -121,7 +121,22 @@ class AcceptedCommandTest {
     assertTrue(json.get("text").asText().startsWith("Could not start the job \u2014 nothing was changed."), json.toString());
     assertEquals(1, failing.invoker.calls());
     String line = failing.logLine();
-    assertTrue(line.contains("outcome=invoke-failed reason=\"FC invoke gave no answer within 1500 ms\""), line);
+    assertTrue(line.contains("outcome=invoke-failed reason=\"FC invoke failed: status=403 code=AccessDenied\""), line);
+  }
+
+  @Test
+  void whenFcNeverAnswersTheUserIsNotPromisedThatNothingChanged() {
+    Front stalled = new Front(new RecordingInvoker().unansweredWith("FC invoke gave no answer within 1500 ms"));
+
+    JsonNode json = Front.json(stalled.send(command("start i-abc")));
+
+    assertEquals("ephemeral", json.get("response_type").asText());
+    String text = json.get("text").asText();
+    assertTrue(text.startsWith("Could not confirm that the job started"), text);
+    assertTrue(text.contains("It may still run"), text);
+    assertFalse(text.contains("nothing was changed"), text);
+    String line = stalled.logLine();
+    assertTrue(line.contains("outcome=invoke-unconfirmed reason=\"FC invoke gave no answer within 1500 ms\""), line);
   }
 
   @Test

@@ -113,6 +113,7 @@ class FcExecutionInvokerTest {
         () -> invoker(FcExecutionInvoker.DEFAULT_BUDGET).invokeAsync(JOB, STS));
 
     assertEquals("FC invoke failed: status=403 code=AccessDenied fcRequestId=req-403", e.getMessage());
+    assertFalse(e.outcomeUnknown(), "FC said no: nothing is queued");
     assertNull(e.getCause());
     assertNoSecrets(e.getMessage());
   }
@@ -181,9 +182,10 @@ class FcExecutionInvokerTest {
     fc.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
     long started = System.nanoTime();
-    assertThrows(InvokeFailedException.class, () -> invoker(BUDGET).invokeAsync(JOB, STS));
+    InvokeFailedException e = assertThrows(InvokeFailedException.class, () -> invoker(BUDGET).invokeAsync(JOB, STS));
 
     assertTrue(millisSince(started) < BUDGET.toMillis() + 1000, "took " + millisSince(started) + " ms");
+    assertTrue(e.outcomeUnknown(), "FC got the request and may have queued it");
   }
 
   @Test
@@ -194,6 +196,7 @@ class FcExecutionInvokerTest {
     InvokeFailedException e = assertThrows(InvokeFailedException.class, () -> invoker.invokeAsync(JOB, STS));
 
     assertEquals("FC invoke failed: status=none code=SDK.ServerUnreachable fcRequestId=-", e.getMessage());
+    assertFalse(e.outcomeUnknown(), "no connection, nothing sent");
   }
 
   @Test

@@ -11,9 +11,15 @@ final class RecordingInvoker implements ExecutionInvoker {
   private InvokeFailedException failure;
   private RuntimeException crash;
 
-  /** As the real invoker reports a stalled or refused call: a checked failure within its budget. */
+  /** As the real invoker reports a refused call: a checked failure within its budget. */
   RecordingInvoker failingWith(String safeMessage) {
     this.failure = new InvokeFailedException(safeMessage);
+    return this;
+  }
+
+  /** As the real invoker reports a call FC never answered: it may have been queued. */
+  RecordingInvoker unansweredWith(String safeMessage) {
+    this.failure = InvokeFailedException.unanswered(safeMessage);
     return this;
   }
 

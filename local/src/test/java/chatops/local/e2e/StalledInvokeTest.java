@@ -52,7 +52,7 @@ class StalledInvokeTest {
     assertTrue(exchange.reply().latency().compareTo(BOUND) < 0, "answered within 2 s: " + exchange);
     assertEquals(200, exchange.reply().status());
     assertEquals("ephemeral", exchange.replyType());
-    assertTrue(exchange.replyText().contains("Could not start the job"), exchange.replyText());
+    assertTrue(exchange.replyText().contains("Could not confirm that the job started"), exchange.replyText());
     stack.fc().resetFaults();
     stack.awaitJobsDone();
     assertEquals(0, stack.executions().size(), "the held invoke was never queued");

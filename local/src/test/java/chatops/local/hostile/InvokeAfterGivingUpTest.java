@@ -16,7 +16,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Once the Front has told the user "Could not start the job — nothing was changed", no invoke
+ * Once the Front has given up on an invoke ("Could not confirm that the job started"), no invoke
  * may reach FC any more. The FC SDK retries a 5xx on its own, at once and up to three times, and
  * its worker thread outlives the caller's budget; so FC recovering just after the Front gave up
  * (answering the hung call 500) used to bring a retry that FC queued: a job started behind a
