@@ -1,12 +1,10 @@
 package chatops.local.fc;
 
-import chatops.local.NoDelaySockets;
-import okhttp3.mockwebserver.MockWebServer;
+import chatops.local.LoopbackServer;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Function Compute 2.0 on 127.0.0.1: the invoke API as aliyun-java-sdk-fc speaks it (signature,
@@ -31,10 +27,7 @@ import java.util.logging.Logger;
  * API, as in a real account where a function's role may invoke another function.
  */
 public final class FcEmulator implements Closeable {
-  /** MockWebServer logs every request line; a Slack or FC path must not end up in a log. */
-  private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
-
-  private final MockWebServer server = new MockWebServer();
+  private final LoopbackServer server;
   private final String accountId;
   private final String region;
   private final StsKey roleKey;
@@ -44,8 +37,6 @@ public final class FcEmulator implements Closeable {
   private final FaultPlan faults = new FaultPlan();
   private final AsyncQueue queue;
   private final ExecutorService runner;
-  /** Read once at start: MockWebServer.getPort() takes the monitor that shutdown() holds while it waits. */
-  private volatile int port;
   private final int requestedPort;
 
   private FcEmulator(Builder builder) {
@@ -62,7 +53,8 @@ public final class FcEmulator implements Closeable {
     callers.put(roleKey.getAccessKeyId(), roleKey);
     InvokeAuthenticator authenticator = new InvokeAuthenticator(accountId, callers, builder.clock);
     InvokeApi invokeApi = new InvokeApi(authenticator, registry, queue, invocations, faults, builder.clock);
-    server.setDispatcher(new FcRouter(invokeApi, new HttpTrigger(registry, invocations, builder.clock), faults));
+    this.server = new LoopbackServer(
+        new FcRouter(invokeApi, new HttpTrigger(registry, invocations, builder.clock), faults));
   }
 
   public static Builder builder() {
@@ -71,11 +63,11 @@ public final class FcEmulator implements Closeable {
 
   /** What {@code Config.setEndpoint} takes: {@code http://127.0.0.1:PORT}. */
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return "http://127.0.0.1:" + server.port();
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   public String accountId() {
@@ -169,11 +161,8 @@ public final class FcEmulator implements Closeable {
   }
 
   private FcEmulator start() {
-    SERVER_LOG.setLevel(Level.WARNING);
-    server.setServerSocketFactory(NoDelaySockets.factory());
     try {
-      server.start(InetAddress.getByName("127.0.0.1"), requestedPort);
-      port = server.getPort();
+      server.start(requestedPort);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("FC emulator could not listen on 127.0.0.1", e);

@@ -1,20 +1,16 @@
 package chatops.local.slack;
 
-import chatops.local.NoDelaySockets;
+import chatops.local.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import okhttp3.mockwebserver.MockWebServer;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Slack's side of a slash command, on 127.0.0.1: it signs and POSTs commands to an app's Request
@@ -22,27 +18,19 @@ import java.util.logging.Logger;
  * URLs it hands out with them, recording every message posted there within Slack's limits.
  */
 public final class SlackEmulator implements Closeable {
-  /** MockWebServer logs every request line, and a response URL must never reach a log. */
-  private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
-
-  private final MockWebServer server = new MockWebServer();
+  private final LoopbackServer server;
   private final String signingSecret;
   private final String verificationToken;
   private final ResponseUrls responseUrls;
   private final PostFaults faults = new PostFaults();
   private final CommandSender sender;
-  /**
-   * Read once at start: MockWebServer.getPort() takes the server's monitor, which shutdown() holds
-   * while it waits for connection threads, so a dispatcher asking for the port then would stall it.
-   */
-  private volatile int port;
 
   private SlackEmulator(Builder builder) {
     this.signingSecret = builder.signingSecret;
     this.verificationToken = builder.verificationToken;
-    this.responseUrls = new ResponseUrls(() -> port, builder.clock);
+    this.responseUrls = new ResponseUrls(this::port, builder.clock);
     this.sender = new CommandSender(builder.replyTimeout, signingSecret, builder.clock);
-    server.setDispatcher(new ResponseUrlEndpoint(responseUrls, faults, builder.clock));
+    this.server = new LoopbackServer(new ResponseUrlEndpoint(responseUrls, faults, builder.clock));
   }
 
   public static Builder builder() {
@@ -61,7 +49,7 @@ public final class SlackEmulator implements Closeable {
 
   /** {@code http://127.0.0.1:PORT}: where response URLs point, for an app's allow-list. */
   public String responseUrlBase() {
-    return "http://127.0.0.1:" + port;
+    return "http://127.0.0.1:" + port();
   }
 
   /** A command from the default workspace; issuing it hands out a fresh response URL. */
@@ -109,6 +97,10 @@ public final class SlackEmulator implements Closeable {
     responseUrls.clear();
   }
 
+  private int port() {
+    return server.port();
+  }
+
   @Override
   public void close() {
     faults.reset();
@@ -121,11 +113,8 @@ public final class SlackEmulator implements Closeable {
   }
 
   private SlackEmulator start() {
-    SERVER_LOG.setLevel(Level.WARNING);
-    server.setServerSocketFactory(NoDelaySockets.factory());
     try {
-      server.start(InetAddress.getByName("127.0.0.1"), 0);
-      port = server.getPort();
+      server.start(0);
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("Slack emulator could not listen on 127.0.0.1", e);
