@@ -11,15 +11,15 @@ import javax.net.ServerSocketFactory;
  * Server sockets whose connections send every write at once (TCP_NODELAY). MockWebServer writes
  * an answer's head and body separately; with Nagle's algorithm the body waits for the client's
  * delayed ACK, 40 ms on Linux, which made every emulated answer 40 ms late and every latency the
- * local stack reports wrong by as much. The emulators hand this to
+ * local stack reports wrong by as much. {@link LoopbackServer} hands this to
  * {@code MockWebServer.setServerSocketFactory}.
  */
-public final class NoDelaySockets extends ServerSocketFactory {
+final class NoDelaySockets extends ServerSocketFactory {
   private static final NoDelaySockets INSTANCE = new NoDelaySockets();
 
   private NoDelaySockets() {}
 
-  public static ServerSocketFactory factory() {
+  static ServerSocketFactory factory() {
     return INSTANCE;
   }
 

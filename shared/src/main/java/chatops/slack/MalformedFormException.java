@@ -7,7 +7,7 @@ package chatops.slack;
  * in plain words and never echoes the raw input, so it can go into a reply as it is.
  */
 public final class MalformedFormException extends Exception {
-    MalformedFormException(String userFitMessage) {
-        super(userFitMessage);
-    }
+  MalformedFormException(String userFitMessage) {
+    super(userFitMessage);
+  }
 }

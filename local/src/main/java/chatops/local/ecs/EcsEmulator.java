@@ -1,8 +1,7 @@
 package chatops.local.ecs;
 
-import chatops.local.NoDelaySockets;
+import chatops.local.LoopbackServer;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import okhttp3.mockwebserver.MockWebServer;
 
 /**
  * The ECS RPC API (version 2014-05-26, JSON) on 127.0.0.1 and an ephemeral port, close enough to the
@@ -31,18 +27,7 @@ import okhttp3.mockwebserver.MockWebServer;
  * more than 15 minutes away from real time and SDK requests are refused as expired.
  */
 public final class EcsEmulator implements AutoCloseable {
-  /**
-   * MockWebServer logs every request line at FINE, and the request line carries the signature and
-   * any STS token: a verbose logging setup would print them. Held in a field because JUL forgets the
-   * level of a logger nobody references.
-   */
-  private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
-
-  static {
-    SERVER_LOG.setLevel(Level.WARNING);
-  }
-
-  private final MockWebServer server;
+  private final LoopbackServer server;
   private final Fleet fleet;
   private final AccessKeys keys;
   private final EcsFaults faults;
@@ -57,10 +42,8 @@ public final class EcsEmulator implements AutoCloseable {
     byName.putAll(new DescribeActions(fleet).byName());
     Map<String, EcsAction> actions = Map.copyOf(byName);
     Gateway gateway = new Gateway(keys, new NonceLedger(), actions.keySet(), builder.clock);
-    this.server = new MockWebServer();
-    server.setServerSocketFactory(NoDelaySockets.factory());
-    server.setDispatcher(new EcsDispatcher(faults, gateway, actions, log));
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    this.server = new LoopbackServer(new EcsDispatcher(faults, gateway, actions, log));
+    server.start(0);
   }
 
   /** The system clock and {@link TransitionTimes#defaults()}. */
@@ -74,7 +57,7 @@ public final class EcsEmulator implements AutoCloseable {
 
   /** {@code 127.0.0.1:PORT}: what {@code AcsRequest.setSysEndpoint} takes. */
   public String endpoint() {
-    return "127.0.0.1:" + server.getPort();
+    return "127.0.0.1:" + server.port();
   }
 
   /** {@code http://127.0.0.1:PORT/}, for clients that take a URL. */
@@ -83,7 +66,7 @@ public final class EcsEmulator implements AutoCloseable {
   }
 
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   public EcsEmulator addAccessKey(String accessKeyId, String secret) {

@@ -25,62 +25,62 @@ import java.util.TreeMap;
  * signed with base64(HMAC-SHA256(secret)). The SDK's InvokeFunction signs without the query part.
  */
 final class FcSignature {
-    private static final String SIGNED_PREFIX = "x-fc";
+  private static final String SIGNED_PREFIX = "x-fc";
 
-    private FcSignature() {
-    }
+  private FcSignature() {
+  }
 
-    static String stringToSign(String method, Headers headers, String decodedPath, Map<String, List<String>> query) {
-        StringBuilder text = new StringBuilder();
-        text.append(method).append('\n');
-        text.append(valueOrEmpty(headers, "Content-MD5")).append('\n');
-        text.append(valueOrEmpty(headers, "Content-Type")).append('\n');
-        text.append(valueOrEmpty(headers, "Date")).append('\n');
-        for (Map.Entry<String, String> header : signedHeaders(headers).entrySet()) {
-            text.append(header.getKey()).append(':').append(header.getValue()).append('\n');
-        }
-        text.append(decodedPath);
-        if (!query.isEmpty()) {
-            text.append('\n').append(String.join("\n", sortedQuery(query)));
-        }
-        return text.toString();
+  static String stringToSign(String method, Headers headers, String decodedPath, Map<String, List<String>> query) {
+    StringBuilder text = new StringBuilder();
+    text.append(method).append('\n');
+    text.append(valueOrEmpty(headers, "Content-MD5")).append('\n');
+    text.append(valueOrEmpty(headers, "Content-Type")).append('\n');
+    text.append(valueOrEmpty(headers, "Date")).append('\n');
+    for (Map.Entry<String, String> header : signedHeaders(headers).entrySet()) {
+      text.append(header.getKey()).append(':').append(header.getValue()).append('\n');
     }
+    text.append(decodedPath);
+    if (!query.isEmpty()) {
+      text.append('\n').append(String.join("\n", sortedQuery(query)));
+    }
+    return text.toString();
+  }
 
-    static String sign(String accessKeySecret, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
-        }
+  static String sign(String accessKeySecret, String stringToSign) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(accessKeySecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
     }
+  }
 
-    private static Map<String, String> signedHeaders(Headers headers) {
-        Map<String, String> sorted = new TreeMap<>();
-        for (String name : headers.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(SIGNED_PREFIX)) {
-                // The SDK keeps one value per name; a repeated header cannot have been signed by it.
-                sorted.put(lower, String.join(",", headers.values(name)));
-            }
-        }
-        return sorted;
+  private static Map<String, String> signedHeaders(Headers headers) {
+    Map<String, String> sorted = new TreeMap<>();
+    for (String name : headers.names()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.startsWith(SIGNED_PREFIX)) {
+        // The SDK keeps one value per name; a repeated header cannot have been signed by it.
+        sorted.put(lower, String.join(",", headers.values(name)));
+      }
     }
+    return sorted;
+  }
 
-    private static List<String> sortedQuery(Map<String, List<String>> query) {
-        List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
-            for (String value : parameter.getValue()) {
-                lines.add(value == null ? parameter.getKey() : parameter.getKey() + "=" + value);
-            }
-        }
-        Collections.sort(lines);
-        return lines;
+  private static List<String> sortedQuery(Map<String, List<String>> query) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      for (String value : parameter.getValue()) {
+        lines.add(value == null ? parameter.getKey() : parameter.getKey() + "=" + value);
+      }
     }
+    Collections.sort(lines);
+    return lines;
+  }
 
-    private static String valueOrEmpty(Headers headers, String name) {
-        String value = headers.get(name);
-        return value == null ? "" : value;
-    }
+  private static String valueOrEmpty(Headers headers, String name) {
+    String value = headers.get(name);
+    return value == null ? "" : value;
+  }
 }

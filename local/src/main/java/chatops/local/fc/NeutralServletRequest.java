@@ -22,146 +22,146 @@ import java.util.List;
  */
 abstract class NeutralServletRequest implements HttpServletRequest {
 
-    @Override
-    public String getAuthType() {
-        return null;
-    }
+  @Override
+  public String getAuthType() {
+    return null;
+  }
 
-    @Override
-    public String getRemoteUser() {
-        return null;
-    }
+  @Override
+  public String getRemoteUser() {
+    return null;
+  }
 
-    @Override
-    public boolean isUserInRole(String role) {
-        return false;
-    }
+  @Override
+  public boolean isUserInRole(String role) {
+    return false;
+  }
 
-    @Override
-    public Principal getUserPrincipal() {
-        return null;
-    }
+  @Override
+  public Principal getUserPrincipal() {
+    return null;
+  }
 
-    @Override
-    public boolean authenticate(HttpServletResponse response) {
-        return false;
-    }
+  @Override
+  public boolean authenticate(HttpServletResponse response) {
+    return false;
+  }
 
-    @Override
-    public void login(String username, String password) {
-        // No container realm: nobody is ever logged in.
-    }
+  @Override
+  public void login(String username, String password) {
+    // No container realm: nobody is ever logged in.
+  }
 
-    @Override
-    public void logout() {
-        // Nobody is logged in, so there is nothing to forget.
-    }
+  @Override
+  public void logout() {
+    // Nobody is logged in, so there is nothing to forget.
+  }
 
-    @Override
-    public String getRequestedSessionId() {
-        return null;
-    }
+  @Override
+  public String getRequestedSessionId() {
+    return null;
+  }
 
-    @Override
-    public HttpSession getSession(boolean create) {
-        return null;
-    }
+  @Override
+  public HttpSession getSession(boolean create) {
+    return null;
+  }
 
-    @Override
-    public HttpSession getSession() {
-        return null;
-    }
+  @Override
+  public HttpSession getSession() {
+    return null;
+  }
 
-    @Override
-    public String changeSessionId() {
-        return null;
-    }
+  @Override
+  public String changeSessionId() {
+    return null;
+  }
 
-    @Override
-    public boolean isRequestedSessionIdValid() {
-        return false;
-    }
+  @Override
+  public boolean isRequestedSessionIdValid() {
+    return false;
+  }
 
-    @Override
-    public boolean isRequestedSessionIdFromCookie() {
-        return false;
-    }
+  @Override
+  public boolean isRequestedSessionIdFromCookie() {
+    return false;
+  }
 
-    @Override
-    public boolean isRequestedSessionIdFromURL() {
-        return false;
-    }
+  @Override
+  public boolean isRequestedSessionIdFromURL() {
+    return false;
+  }
 
-    @Override
-    @Deprecated
-    public boolean isRequestedSessionIdFromUrl() {
-        return false;
-    }
+  @Override
+  @Deprecated
+  public boolean isRequestedSessionIdFromUrl() {
+    return false;
+  }
 
-    @Override
-    public Collection<Part> getParts() {
-        return List.of();
-    }
+  @Override
+  public Collection<Part> getParts() {
+    return List.of();
+  }
 
-    @Override
-    public Part getPart(String name) {
-        return null;
-    }
+  @Override
+  public Part getPart(String name) {
+    return null;
+  }
 
-    @Override
-    public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) {
-        return null;
-    }
+  @Override
+  public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) {
+    return null;
+  }
 
-    @Override
-    public String getPathTranslated() {
-        return null;
-    }
+  @Override
+  public String getPathTranslated() {
+    return null;
+  }
 
-    @Override
-    public RequestDispatcher getRequestDispatcher(String path) {
-        return null;
-    }
+  @Override
+  public RequestDispatcher getRequestDispatcher(String path) {
+    return null;
+  }
 
-    @Override
-    @Deprecated
-    public String getRealPath(String path) {
-        return null;
-    }
+  @Override
+  @Deprecated
+  public String getRealPath(String path) {
+    return null;
+  }
 
-    @Override
-    public ServletContext getServletContext() {
-        return null;
-    }
+  @Override
+  public ServletContext getServletContext() {
+    return null;
+  }
 
-    /** The one place that throws: the spec demands it when async is unsupported, and null would only fail later. */
-    @Override
-    public AsyncContext startAsync() {
-        throw new IllegalStateException("FC HTTP triggers do not support async servlet processing");
-    }
+  /** The one place that throws: the spec demands it when async is unsupported, and null would only fail later. */
+  @Override
+  public AsyncContext startAsync() {
+    throw new IllegalStateException("FC HTTP triggers do not support async servlet processing");
+  }
 
-    @Override
-    public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
-        return startAsync();
-    }
+  @Override
+  public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+    return startAsync();
+  }
 
-    @Override
-    public boolean isAsyncStarted() {
-        return false;
-    }
+  @Override
+  public boolean isAsyncStarted() {
+    return false;
+  }
 
-    @Override
-    public boolean isAsyncSupported() {
-        return false;
-    }
+  @Override
+  public boolean isAsyncSupported() {
+    return false;
+  }
 
-    @Override
-    public AsyncContext getAsyncContext() {
-        return null;
-    }
+  @Override
+  public AsyncContext getAsyncContext() {
+    return null;
+  }
 
-    @Override
-    public DispatcherType getDispatcherType() {
-        return DispatcherType.REQUEST;
-    }
+  @Override
+  public DispatcherType getDispatcherType() {
+    return DispatcherType.REQUEST;
+  }
 }

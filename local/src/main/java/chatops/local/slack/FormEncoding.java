@@ -11,16 +11,16 @@ import java.util.StringJoiner;
  * (so {@code /ecs} arrives as {@code %2Fecs} and the response URL fully escaped).
  */
 final class FormEncoding {
-    private FormEncoding() {
-    }
+  private FormEncoding() {
+  }
 
-    static byte[] encode(Map<String, String> orderedFields) {
-        StringJoiner body = new StringJoiner("&");
-        orderedFields.forEach((name, value) -> body.add(escape(name) + "=" + escape(value)));
-        return body.toString().getBytes(StandardCharsets.US_ASCII);
-    }
+  static byte[] encode(Map<String, String> orderedFields) {
+    StringJoiner body = new StringJoiner("&");
+    orderedFields.forEach((name, value) -> body.add(escape(name) + "=" + escape(value)));
+    return body.toString().getBytes(StandardCharsets.US_ASCII);
+  }
 
-    private static String escape(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
+  private static String escape(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
 }

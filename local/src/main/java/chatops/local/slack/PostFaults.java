@@ -10,57 +10,57 @@ import java.util.concurrent.TimeUnit;
  * message, so a poster that gave up never sees its message land later.
  */
 final class PostFaults {
-    /** What to do with one arriving post. */
-    enum Verdict { PROCEED, FAIL, DROP }
+  /** What to do with one arriving post. */
+  enum Verdict { PROCEED, FAIL, DROP }
 
-    private int failuresLeft;
-    private int stallsLeft;
-    private Duration stall = Duration.ZERO;
-    private CountDownLatch release = new CountDownLatch(1);
+  private int failuresLeft;
+  private int stallsLeft;
+  private Duration stall = Duration.ZERO;
+  private CountDownLatch release = new CountDownLatch(1);
 
-    synchronized void failNext(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0");
-        }
-        failuresLeft = count;
+  synchronized void failNext(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0");
     }
+    failuresLeft = count;
+  }
 
-    synchronized void stallNext(int count, Duration hold) {
-        if (count < 0 || hold.isNegative()) {
-            throw new IllegalArgumentException("count and hold must be >= 0");
-        }
-        stallsLeft = count;
-        stall = hold;
+  synchronized void stallNext(int count, Duration hold) {
+    if (count < 0 || hold.isNegative()) {
+      throw new IllegalArgumentException("count and hold must be >= 0");
     }
+    stallsLeft = count;
+    stall = hold;
+  }
 
-    void reset() {
-        CountDownLatch released;
-        synchronized (this) {
-            failuresLeft = 0;
-            stallsLeft = 0;
-            stall = Duration.ZERO;
-            released = release;
-            release = new CountDownLatch(1);
-        }
-        released.countDown();
+  void reset() {
+    CountDownLatch released;
+    synchronized (this) {
+      failuresLeft = 0;
+      stallsLeft = 0;
+      stall = Duration.ZERO;
+      released = release;
+      release = new CountDownLatch(1);
     }
+    released.countDown();
+  }
 
-    /** Failures are served first, then stalls; each post consumes at most one fault. */
-    Verdict admit() throws InterruptedException {
-        CountDownLatch waitOn;
-        Duration hold;
-        synchronized (this) {
-            if (failuresLeft > 0) {
-                failuresLeft--;
-                return Verdict.FAIL;
-            }
-            if (stallsLeft == 0) {
-                return Verdict.PROCEED;
-            }
-            stallsLeft--;
-            waitOn = release;
-            hold = stall;
-        }
-        return waitOn.await(hold.toNanos(), TimeUnit.NANOSECONDS) ? Verdict.DROP : Verdict.PROCEED;
+  /** Failures are served first, then stalls; each post consumes at most one fault. */
+  Verdict admit() throws InterruptedException {
+    CountDownLatch waitOn;
+    Duration hold;
+    synchronized (this) {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        return Verdict.FAIL;
+      }
+      if (stallsLeft == 0) {
+        return Verdict.PROCEED;
+      }
+      stallsLeft--;
+      waitOn = release;
+      hold = stall;
     }
+    return waitOn.await(hold.toNanos(), TimeUnit.NANOSECONDS) ? Verdict.DROP : Verdict.PROCEED;
+  }
 }

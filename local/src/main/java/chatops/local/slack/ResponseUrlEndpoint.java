@@ -15,74 +15,74 @@ import java.time.Clock;
  * 5 posts and 30 minutes, and answers {@code ok}; anything else gets Slack's error answer.
  */
 final class ResponseUrlEndpoint extends Dispatcher {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private final ResponseUrls urls;
-    private final PostFaults faults;
-    private final Clock clock;
+  private final ResponseUrls urls;
+  private final PostFaults faults;
+  private final Clock clock;
 
-    ResponseUrlEndpoint(ResponseUrls urls, PostFaults faults, Clock clock) {
-        this.urls = urls;
-        this.faults = faults;
-        this.clock = clock;
+  ResponseUrlEndpoint(ResponseUrls urls, PostFaults faults, Clock clock) {
+    this.urls = urls;
+    this.faults = faults;
+    this.clock = clock;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    String target = request.getPath() == null ? "/" : request.getPath();
+    String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+    byte[] body = request.getBody().readByteArray();
+    PostFaults.Verdict verdict = faults.admit();
+    if (verdict == PostFaults.Verdict.FAIL) {
+      return answer(path, body, null, SlackAnswer.INJECTED_FAILURE);
     }
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        String target = request.getPath() == null ? "/" : request.getPath();
-        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-        byte[] body = request.getBody().readByteArray();
-        PostFaults.Verdict verdict = faults.admit();
-        if (verdict == PostFaults.Verdict.FAIL) {
-            return answer(path, body, null, SlackAnswer.INJECTED_FAILURE);
-        }
-        if (verdict == PostFaults.Verdict.DROP) {
-            return answer(path, body, null, SlackAnswer.DROPPED);
-        }
-        ResponseUrl url = urls.find(path);
-        if (url == null) {
-            return answer(path, body, null, SlackAnswer.NO_SUCH_URL);
-        }
-        if (!"POST".equals(request.getMethod())) {
-            return answer(path, body, null, SlackAnswer.METHOD_NOT_ALLOWED);
-        }
-        JsonNode message = parse(body);
-        if (message == null || !message.isObject()) {
-            return answer(path, body, null, SlackAnswer.INVALID_PAYLOAD);
-        }
-        if (!hasContent(message)) {
-            return answer(path, body, message, SlackAnswer.NO_TEXT);
-        }
-        return answer(path, body, message, url.use(clock.instant()));
+    if (verdict == PostFaults.Verdict.DROP) {
+      return answer(path, body, null, SlackAnswer.DROPPED);
     }
-
-    /** Nothing may stay held when the server stops. */
-    @Override
-    public void shutdown() {
-        faults.reset();
+    ResponseUrl url = urls.find(path);
+    if (url == null) {
+      return answer(path, body, null, SlackAnswer.NO_SUCH_URL);
     }
-
-    private MockResponse answer(String path, byte[] body, JsonNode message, SlackAnswer answer) {
-        urls.record(new ReceivedPost(urls.urlOf(path), clock.instant(), body, message, answer.status(), answer.word()));
-        return new MockResponse().setResponseCode(answer.status())
-                .setHeader("Content-Type", "text/plain; charset=utf-8")
-                .setBody(answer.word());
+    if (!"POST".equals(request.getMethod())) {
+      return answer(path, body, null, SlackAnswer.METHOD_NOT_ALLOWED);
     }
-
-    /** A message needs text or blocks, unless it only deletes the original. */
-    private static boolean hasContent(JsonNode message) {
-        JsonNode text = message.get("text");
-        JsonNode blocks = message.get("blocks");
-        return (text != null && text.isTextual() && !text.asText().isEmpty())
-                || (blocks != null && blocks.isArray() && blocks.size() > 0)
-                || message.path("delete_original").asBoolean(false);
+    JsonNode message = parse(body);
+    if (message == null || !message.isObject()) {
+      return answer(path, body, null, SlackAnswer.INVALID_PAYLOAD);
     }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            return body.length == 0 ? null : JSON.readTree(body);
-        } catch (IOException notJson) {
-            return null;
-        }
+    if (!hasContent(message)) {
+      return answer(path, body, message, SlackAnswer.NO_TEXT);
     }
+    return answer(path, body, message, url.use(clock.instant()));
+  }
+
+  /** Nothing may stay held when the server stops. */
+  @Override
+  public void shutdown() {
+    faults.reset();
+  }
+
+  private MockResponse answer(String path, byte[] body, JsonNode message, SlackAnswer answer) {
+    urls.record(new ReceivedPost(urls.urlOf(path), clock.instant(), body, message, answer.status(), answer.word()));
+    return new MockResponse().setResponseCode(answer.status())
+        .setHeader("Content-Type", "text/plain; charset=utf-8")
+        .setBody(answer.word());
+  }
+
+  /** A message needs text or blocks, unless it only deletes the original. */
+  private static boolean hasContent(JsonNode message) {
+    JsonNode text = message.get("text");
+    JsonNode blocks = message.get("blocks");
+    return (text != null && text.isTextual() && !text.asText().isEmpty())
+        || (blocks != null && blocks.isArray() && blocks.size() > 0)
+        || message.path("delete_original").asBoolean(false);
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return body.length == 0 ? null : JSON.readTree(body);
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
 }

@@ -1,20 +1,16 @@
 package chatops.local.slack;
 
-import chatops.local.NoDelaySockets;
+import chatops.local.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import okhttp3.mockwebserver.MockWebServer;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Slack's side of a slash command, on 127.0.0.1: it signs and POSTs commands to an app's Request
@@ -22,158 +18,151 @@ import java.util.logging.Logger;
  * URLs it hands out with them, recording every message posted there within Slack's limits.
  */
 public final class SlackEmulator implements Closeable {
-    /** MockWebServer logs every request line, and a response URL must never reach a log. */
-    private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+  private final LoopbackServer server;
+  private final String signingSecret;
+  private final String verificationToken;
+  private final ResponseUrls responseUrls;
+  private final PostFaults faults = new PostFaults();
+  private final CommandSender sender;
 
-    private final MockWebServer server = new MockWebServer();
-    private final String signingSecret;
-    private final String verificationToken;
-    private final ResponseUrls responseUrls;
-    private final PostFaults faults = new PostFaults();
-    private final CommandSender sender;
-    /**
-     * Read once at start: MockWebServer.getPort() takes the server's monitor, which shutdown() holds
-     * while it waits for connection threads, so a dispatcher asking for the port then would stall it.
-     */
-    private volatile int port;
+  private SlackEmulator(Builder builder) {
+    this.signingSecret = builder.signingSecret;
+    this.verificationToken = builder.verificationToken;
+    this.responseUrls = new ResponseUrls(this::port, builder.clock);
+    this.sender = new CommandSender(builder.replyTimeout, signingSecret, builder.clock);
+    this.server = new LoopbackServer(new ResponseUrlEndpoint(responseUrls, faults, builder.clock));
+  }
 
-    private SlackEmulator(Builder builder) {
-        this.signingSecret = builder.signingSecret;
-        this.verificationToken = builder.verificationToken;
-        this.responseUrls = new ResponseUrls(() -> port, builder.clock);
-        this.sender = new CommandSender(builder.replyTimeout, signingSecret, builder.clock);
-        server.setDispatcher(new ResponseUrlEndpoint(responseUrls, faults, builder.clock));
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What the app must be configured with as SLACK_SIGNING_SECRET. */
+  public String signingSecret() {
+    return signingSecret;
+  }
+
+  /** The legacy verification token sent in every command's {@code token} field (SLACK_TOKEN). */
+  public String verificationToken() {
+    return verificationToken;
+  }
+
+  /** {@code http://127.0.0.1:PORT}: where response URLs point, for an app's allow-list. */
+  public String responseUrlBase() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** A command from the default workspace; issuing it hands out a fresh response URL. */
+  public SlashCommandRequest.Builder command(String command, String text) {
+    return new SlashCommandRequest.Builder(responseUrls::issue, verificationToken, command, text);
+  }
+
+  /** POSTs the command, signed, to the app's Request URL and reports what came back. */
+  public CommandReply send(SlashCommandRequest command, String requestUrl) {
+    return sender.send(command, requestUrl);
+  }
+
+  /** Messages accepted at one response URL, in arrival order. */
+  public List<JsonNode> messages(String responseUrl) {
+    return responseUrls.messages(responseUrl);
+  }
+
+  /** Waits until {@code count} messages were accepted at the URL; returns what arrived, maybe fewer, when time is up. */
+  public List<JsonNode> awaitMessages(String responseUrl, int count, Duration timeout) throws InterruptedException {
+    return responseUrls.await(responseUrl, count, timeout);
+  }
+
+  /** Every post that reached the server, accepted or not, in arrival order. */
+  public List<ReceivedPost> posts() {
+    return responseUrls.posts();
+  }
+
+  /** The next {@code count} posts are answered 500 and not recorded as messages. */
+  public void failNextPosts(int count) {
+    faults.failNext(count);
+  }
+
+  /** The next {@code count} posts wait {@code hold} before Slack looks at them. */
+  public void stallNextPosts(int count, Duration hold) {
+    faults.stallNext(count, hold);
+  }
+
+  /** Clears the faults; posts held right now are answered 503 and not recorded as messages. */
+  public void resetFaults() {
+    faults.reset();
+  }
+
+  /** Forgets issued URLs and received posts. */
+  public void clearHistory() {
+    responseUrls.clear();
+  }
+
+  private int port() {
+    return server.port();
+  }
+
+  @Override
+  public void close() {
+    faults.reset();
+    sender.close();
+    try {
+      server.shutdown();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private SlackEmulator start() {
+    try {
+      server.start(0);
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("Slack emulator could not listen on 127.0.0.1", e);
+    }
+    return this;
+  }
+
+  /** Defaults: random signing secret and verification token, the system clock, Slack's 3000 ms reply timeout. */
+  public static final class Builder {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private String signingSecret = randomHex(16);
+    private String verificationToken = randomHex(12);
+    private Clock clock = Clock.systemUTC();
+    private Duration replyTimeout = Duration.ofMillis(3000);
+
+    private Builder() {
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public Builder signingSecret(String signingSecret) {
+      this.signingSecret = Objects.requireNonNull(signingSecret, "signingSecret");
+      return this;
     }
 
-    /** What the app must be configured with as SLACK_SIGNING_SECRET. */
-    public String signingSecret() {
-        return signingSecret;
+    public Builder verificationToken(String verificationToken) {
+      this.verificationToken = Objects.requireNonNull(verificationToken, "verificationToken");
+      return this;
     }
 
-    /** The legacy verification token sent in every command's {@code token} field (SLACK_TOKEN). */
-    public String verificationToken() {
-        return verificationToken;
+    /** Stamps commands and ages response URLs; a settable clock lets a test pass the 30 minutes. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
-    /** {@code http://127.0.0.1:PORT}: where response URLs point, for an app's allow-list. */
-    public String responseUrlBase() {
-        return "http://127.0.0.1:" + port;
+    public Builder replyTimeout(Duration replyTimeout) {
+      this.replyTimeout = Objects.requireNonNull(replyTimeout, "replyTimeout");
+      return this;
     }
 
-    /** A command from the default workspace; issuing it hands out a fresh response URL. */
-    public SlashCommandRequest.Builder command(String command, String text) {
-        return new SlashCommandRequest.Builder(responseUrls::issue, verificationToken, command, text);
+    public SlackEmulator start() {
+      return new SlackEmulator(this).start();
     }
 
-    /** POSTs the command, signed, to the app's Request URL and reports what came back. */
-    public CommandReply send(SlashCommandRequest command, String requestUrl) {
-        return sender.send(command, requestUrl);
+    private static String randomHex(int bytes) {
+      byte[] random = new byte[bytes];
+      RANDOM.nextBytes(random);
+      return SlackSigner.hex(random);
     }
-
-    /** Messages accepted at one response URL, in arrival order. */
-    public List<JsonNode> messages(String responseUrl) {
-        return responseUrls.messages(responseUrl);
-    }
-
-    /** Waits until {@code count} messages were accepted at the URL; returns what arrived, maybe fewer, when time is up. */
-    public List<JsonNode> awaitMessages(String responseUrl, int count, Duration timeout) throws InterruptedException {
-        return responseUrls.await(responseUrl, count, timeout);
-    }
-
-    /** Every post that reached the server, accepted or not, in arrival order. */
-    public List<ReceivedPost> posts() {
-        return responseUrls.posts();
-    }
-
-    /** The next {@code count} posts are answered 500 and not recorded as messages. */
-    public void failNextPosts(int count) {
-        faults.failNext(count);
-    }
-
-    /** The next {@code count} posts wait {@code hold} before Slack looks at them. */
-    public void stallNextPosts(int count, Duration hold) {
-        faults.stallNext(count, hold);
-    }
-
-    /** Clears the faults; posts held right now are answered 503 and not recorded as messages. */
-    public void resetFaults() {
-        faults.reset();
-    }
-
-    /** Forgets issued URLs and received posts. */
-    public void clearHistory() {
-        responseUrls.clear();
-    }
-
-    @Override
-    public void close() {
-        faults.reset();
-        sender.close();
-        try {
-            server.shutdown();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private SlackEmulator start() {
-        SERVER_LOG.setLevel(Level.WARNING);
-        server.setServerSocketFactory(NoDelaySockets.factory());
-        try {
-            server.start(InetAddress.getByName("127.0.0.1"), 0);
-            port = server.getPort();
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("Slack emulator could not listen on 127.0.0.1", e);
-        }
-        return this;
-    }
-
-    /** Defaults: random signing secret and verification token, the system clock, Slack's 3000 ms reply timeout. */
-    public static final class Builder {
-        private static final SecureRandom RANDOM = new SecureRandom();
-
-        private String signingSecret = randomHex(16);
-        private String verificationToken = randomHex(12);
-        private Clock clock = Clock.systemUTC();
-        private Duration replyTimeout = Duration.ofMillis(3000);
-
-        private Builder() {
-        }
-
-        public Builder signingSecret(String signingSecret) {
-            this.signingSecret = Objects.requireNonNull(signingSecret, "signingSecret");
-            return this;
-        }
-
-        public Builder verificationToken(String verificationToken) {
-            this.verificationToken = Objects.requireNonNull(verificationToken, "verificationToken");
-            return this;
-        }
-
-        /** Stamps commands and ages response URLs; a settable clock lets a test pass the 30 minutes. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        public Builder replyTimeout(Duration replyTimeout) {
-            this.replyTimeout = Objects.requireNonNull(replyTimeout, "replyTimeout");
-            return this;
-        }
-
-        public SlackEmulator start() {
-            return new SlackEmulator(this).start();
-        }
-
-        private static String randomHex(int bytes) {
-            byte[] random = new byte[bytes];
-            RANDOM.nextBytes(random);
-            return SlackSigner.hex(random);
-        }
-    }
+  }
 }
