@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
 
 /**
  * Queues jobs for the Execution function through FC 2.0's invoke API: one signed
@@ -94,6 +95,11 @@ public final class FcExecutionInvoker implements ExecutionInvoker {
   public FcExecutionInvoker(
       String endpoint, String accountId, String region, String service, String function, Duration budget) {
     this.endpoint = checkedEndpoint(endpoint);
+    if (this.endpoint.startsWith("https:")) {
+      // Loads the TLS stack and parses the trust store here, in the initializer, rather than inside
+      // the first invoke's budget: on a cold JVM that took the https invoke past 1.5 s under load.
+      HttpsURLConnection.getDefaultSSLSocketFactory();
+    }
     this.accountId = checked(accountId, ACCOUNT_ID, "FC account id");
     // The request never names the region (the endpoint's host does); checked so a typo fails at startup.
     checked(region, REGION, "FC region");
